@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Sharp.Bpf.Inspect.Commands;
+
+var root = new RootCommand("sharp-bpf: assemble, disassemble, run and inspect eBPF programs")
+{
+    AsmCommand.Create(),
+    DisasmCommand.Create(),
+    RunCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,123 @@
+using Sharp.Bpf.Asm;
+using Xunit;
+
+namespace Sharp.Bpf.Tests.Asm;
+
+/// <summary>Encodings of every instruction family, checked against llvm-mc-19 -show-encoding.</summary>
+public sealed class InstructionEncodingTests
+{
+    /// <summary>uBPF assembly → the bytes llvm-mc-19 produces for the same instruction.</summary>
+    public static TheoryData<string, string> Encodings => new()
+    {
+        { "add %r1, 5", "0701000005000000" },
+        { "add %r1, %r2", "0f21000000000000" },
+        { "add32 %r1, 5", "0401000005000000" },
+        { "add32 %r1, %r2", "0c21000000000000" },
+        { "sub %r3, -7", "17030000f9ffffff" },
+        { "sub32 %r3, %r4", "1c43000000000000" },
+        { "mul %r1, %r2", "2f21000000000000" },
+        { "mul32 %r1, 3", "2401000003000000" },
+        { "div %r1, %r2", "3f21000000000000" },
+        { "div32 %r1, 3", "3401000003000000" },
+        { "sdiv %r1, %r2", "3f21010000000000" },
+        { "sdiv32 %r1, -3", "34010100fdffffff" },
+        { "or %r1, 255", "47010000ff000000" },
+        { "and32 %r1, %r2", "5c21000000000000" },
+        { "lsh %r1, 3", "6701000003000000" },
+        { "rsh32 %r1, %r2", "7c21000000000000" },
+        { "neg %r0", "8700000000000000" },
+        { "neg32 %r0", "8400000000000000" },
+        { "mod %r1, %r2", "9f21000000000000" },
+        { "smod32 %r1, 7", "9401010007000000" },
+        { "xor %r1, %r2", "af21000000000000" },
+        { "mov %r1, 1", "b701000001000000" },
+        { "mov32 %r1, -1", "b4010000ffffffff" },
+        { "mov %r1, %r2", "bf21000000000000" },
+        { "mov32 %r1, %r2", "bc21000000000000" },
+        { "arsh %r1, 3", "c701000003000000" },
+        { "arsh32 %r1, %r2", "cc21000000000000" },
+        { "movsx832 %r4, %r7", "bc74080000000000" },
+        { "movsx1632 %r4, %r7", "bc74100000000000" },
+        { "movsx864 %r4, %r7", "bf74080000000000" },
+        { "movsx1664 %r4, %r7", "bf74100000000000" },
+        { "movsx3264 %r4, %r7", "bf74200000000000" },
+        { "le16 %r0", "d400000010000000" },
+        { "le32 %r0", "d400000020000000" },
+        { "le64 %r0", "d400000040000000" },
+        { "be16 %r0", "dc00000010000000" },
+        { "be32 %r0", "dc00000020000000" },
+        { "be64 %r0", "dc00000040000000" },
+        { "bswap16 %r0", "d700000010000000" },
+        { "bswap32 %r0", "d700000020000000" },
+        { "bswap64 %r0", "d700000040000000" },
+        { "ja +3", "0500030000000000" },
+        { "ja32 -2", "06000000feffffff" },
+        { "jeq %r1, 5, +1", "1501010005000000" },
+        { "jne %r1, %r2, -1", "5d21ffff00000000" },
+        { "jgt32 %r1, 5, +1", "2601010005000000" },
+        { "jge32 %r1, %r2, +1", "3e21010000000000" },
+        { "jset %r1, 4, +1", "4501010004000000" },
+        { "jsgt %r1, %r2, +1", "6d21010000000000" },
+        { "jsge32 %r1, -1, +1", "76010100ffffffff" },
+        { "jlt %r1, 7, +1", "a501010007000000" },
+        { "jle %r1, %r2, +1", "bd21010000000000" },
+        { "jslt %r1, 0, +1", "c501010000000000" },
+        { "jsle32 %r1, %r3, +1", "de31010000000000" },
+        { "call 1", "8500000001000000" },
+        { "call local -1", "85100000ffffffff" },
+        { "call kfunc 1234", "85200000d2040000" },
+        { "call kfunc 1234, 2", "85200200d2040000" },
+        { "callx %r2", "8d02000000000000" },
+        { "exit", "9500000000000000" },
+        { "lddw %r1, 0x1122334455667788", "1801000088776655" + "0000000044332211" },
+        { "lddw %r1, map_fd 3", "1811000003000000" + "0000000000000000" },
+        { "lddw %r1, map_value 3, 16", "1821000003000000" + "0000000010000000" },
+        { "lddw %r1, var 77", "183100004d000000" + "0000000000000000" },
+        { "lddw %r1, code 4", "1841000004000000" + "0000000000000000" },
+        { "lddw %r1, map_idx 0", "1851000000000000" + "0000000000000000" },
+        { "lddw %r1, map_idx_value 1, 8", "1861000001000000" + "0000000008000000" },
+        { "ldxb %r2, [%r1+1]", "7112010000000000" },
+        { "ldxh %r2, [%r1-2]", "6912feff00000000" },
+        { "ldxw %r2, [%r10-4]", "61a2fcff00000000" },
+        { "ldxdw %r2, [%r1+8]", "7912080000000000" },
+        { "ldxsb %r2, [%r1+1]", "9112010000000000" },
+        { "ldxsh %r2, [%r1+2]", "8912020000000000" },
+        { "ldxsw %r2, [%r1+4]", "8112040000000000" },
+        { "stb [%r10-1], 5", "720affff05000000" },
+        { "sth [%r10-2], 5", "6a0afeff05000000" },
+        { "stw [%r10-4], 5", "620afcff05000000" },
+        { "stdw [%r10-8], -1", "7a0af8ffffffffff" },
+        { "stxb [%r10-1], %r1", "731affff00000000" },
+        { "stxh [%r10-2], %r1", "6b1afeff00000000" },
+        { "stxw [%r10-4], %r1", "631afcff00000000" },
+        { "stxdw [%r10-8], %r1", "7b1af8ff00000000" },
+        { "lock add [%r1+0], %r2", "db21000000000000" },
+        { "lock or32 [%r1+4], %r2", "c321040040000000" },
+        { "lock and [%r1+0], %r2", "db21000050000000" },
+        { "lock xor32 [%r1+0], %r2", "c3210000a0000000" },
+        { "lock fetch add [%r1+0], %r2", "db21000001000000" },
+        { "lock fetch or32 [%r1+0], %r2", "c321000041000000" },
+        { "lock fetch and [%r1+0], %r2", "db21000051000000" },
+        { "lock fetch xor32 [%r1+0], %r2", "c3210000a1000000" },
+        { "lock xchg [%r1+8], %r2", "db210800e1000000" },
+        { "lock xchg32 [%r1+8], %r2", "c3210800e1000000" },
+        { "lock cmpxchg [%r1-8], %r2", "db21f8fff1000000" },
+        { "lock cmpxchg32 [%r1+0], %r2", "c3210000f1000000" },
+        { "ldabsb 12", "300000000c000000" },
+        { "ldabsh 12", "280000000c000000" },
+        { "ldabsw 12", "200000000c000000" },
+        { "ldindb %r1, 0", "5010000000000000" },
+        { "ldindh %r1, 0", "4810000000000000" },
+        { "ldindw %r1, 0", "4010000000000000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void Assembling_produces_the_llvm_encoding(string assembly, string hex) =>
+        Assert.Equal(hex, Convert.ToHexStringLower(InstructionEncoder.Encode(Assembler.Assemble(assembly))));
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void Decoding_then_formatting_as_ubpf_gives_the_assembly_back(string assembly, string hex) =>
+        Assert.Equal(assembly, InstructionFormatter.Ubpf.Format(InstructionDecoder.Decode(Convert.FromHexString(hex)).Single()));
+}
