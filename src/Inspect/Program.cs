@@ -6,5 +6,6 @@ var root = new RootCommand("sharp-bpf: assemble, disassemble, run and inspect eB
     AsmCommand.Create(),
     DisasmCommand.Create(),
     RunCommand.Create(),
+    ConformanceCommand.Create(),
 };
 return root.Parse(args).Invoke();

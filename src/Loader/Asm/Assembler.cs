@@ -7,12 +7,14 @@ namespace Sharp.Bpf.Asm;
 /// <summary>
 /// Assembles the uBPF-style syntax of the BPF conformance suite: one instruction per line, registers
 /// <c>%r0</c>…<c>%r10</c>, memory operands <c>[%r1+8]</c>, labels (<c>name:</c>) as jump and
-/// <c>call local</c> targets, numeric targets <c>+3</c>/<c>-2</c> in slots, <c>#</c> comments.
+/// <c>call local</c> targets, numeric targets <c>+3</c>/<c>-2</c> in slots, <c>#</c> comments. As in the
+/// conformance suite's own assembler, the label <c>exit</c> names the first <c>exit</c> instruction unless the
+/// program defines a label of that name.
 /// </summary>
 /// <remarks>Mnemonics: <c>add sub mul div sdiv or and lsh rsh arsh neg mod smod xor mov</c> (64-bit; suffix
 /// <c>32</c> for 32-bit, <c>64</c> accepted), <c>movsx{8,16}{32,64}</c>, <c>movsx3264</c>, <c>le/be/bswap{16,32,64}</c>,
 /// jumps <c>ja jeq jgt jge jset jne jsgt jsge jlt jle jslt jsle</c> (suffix <c>32</c> for JMP32; <c>ja32</c> is
-/// <c>gotol</c>), <c>call N</c>, <c>call local T</c>, <c>call kfunc ID[, IDX]</c>, <c>callx %rN</c>, <c>exit</c>, <c>lddw</c>
+/// <c>gotol</c>), <c>call [helper] N</c>, <c>call local T</c>, <c>call kfunc|runtime ID[, IDX]</c>, <c>callx %rN</c>, <c>exit</c>, <c>lddw</c>
 /// (with the subtypes <see cref="InstructionFormatter.Ubpf"/> prints), <c>ldx{b,h,w,dw}</c>, <c>ldxs{b,h,w}</c>,
 /// <c>st{b,h,w,dw}</c>, <c>stx{b,h,w,dw}</c>, <c>lock [fetch] {add,or,and,xor}[32]</c>, <c>lock {xchg,cmpxchg}[32]</c>,
 /// <c>ldabs{b,h,w}</c>, <c>ldind{b,h,w}</c>.</remarks>
@@ -31,6 +33,7 @@ public static partial class Assembler
         var parsed = new List<ParsedLine>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         int slot = 0;
+        int? firstExit = null;
         var lines = source.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -47,6 +50,7 @@ public static partial class Assembler
                 }
                 if (text.Length == 0) continue;
                 var line = new ParsedLine(i + 1, raw, slot, ParseInstruction(text));
+                if (line.Pending.Instruction.IsExit) firstExit ??= slot;
                 parsed.Add(line);
                 slot += line.Pending.Instruction.SlotCount;
             }
@@ -57,6 +61,8 @@ public static partial class Assembler
             }
         }
 
+        // As in the conformance suite's assembler, 'exit' names the first exit instruction unless a label says otherwise.
+        if (firstExit is { } exitSlot) labels.TryAdd(ImplicitExitLabel, exitSlot);
         var result = new Instruction[parsed.Count];
         for (int i = 0; i < parsed.Count; i++)
         {
@@ -76,6 +82,8 @@ public static partial class Assembler
         error = null;
         return true;
     }
+
+    const string ImplicitExitLabel = "exit";
 
     sealed class LineError(string message) : Exception(message);
 
@@ -248,7 +256,7 @@ public static partial class Assembler
             Expect(mnemonic, operands, 1, "%rN");
             return new(Instruction.CallRegister(ParseRegister(first)));
         }
-        if (first is "local" or "kfunc") throw new LineError($"'call {first}' needs a target: call local TARGET or call kfunc ID");
+        if (first is "local" or "kfunc" or "runtime" or "helper") throw new LineError($"'call {first}' needs a target: call helper ID, call local TARGET or call kfunc ID");
         var (keyword, argument) = SplitKeyword(first);
         switch (keyword)
         {
@@ -256,7 +264,10 @@ public static partial class Assembler
                 Expect("call local", operands, 1, "TARGET");
                 var (displacement, label) = ParseTarget(argument, isLong: true);
                 return new(Instruction.CallLocal(displacement), label, TargetField.Immediate);
-            case "kfunc":
+            case "helper":
+                Expect("call helper", operands, 1, "ID");
+                return new(Instruction.CallHelper(ParseImmediate32(argument)));
+            case "kfunc" or "runtime":
                 if (operands.Length is not (1 or 2)) throw new LineError($"'call kfunc' takes a BTF id and an optional fd-array index, found {operands.Length} operands");
                 short index = operands.Length == 2 ? ParseOffset(operands[1]) : (short)0;
                 return new(Instruction.CallKfunc(ParseImmediate32(argument), index));

@@ -33,6 +33,21 @@ public sealed class AssemblerTests
         Assert.Equal(Hex("ldxb %r0, [%r1+0]"), Hex("ldxb %r0, [%r1]"));
 
     [Fact]
+    public void The_label_exit_names_the_first_exit_instruction() =>
+        Assert.Equal(2, Assembler.Assemble("jeq %r1, 0, exit\nmov %r0, 1\nexit\nmov %r0, 2\nexit")[0].Offset + 1);
+
+    [Fact]
+    public void An_explicit_exit_label_wins_over_the_implicit_one() =>
+        Assert.Equal(3, Assembler.Assemble("ja exit\nexit\nmov %r0, 1\nexit:\nexit")[0].Offset);
+
+    [Fact]
+    public void Call_modes_helper_and_runtime_are_accepted()
+    {
+        Assert.Equal(Hex("call 5"), Hex("call helper 5"));
+        Assert.Equal(Hex("call kfunc 7"), Hex("call runtime 7"));
+    }
+
+    [Fact]
     public void Call_with_a_register_is_callx() =>
         Assert.Equal(Hex("callx %r2"), Hex("call %r2"));
 
@@ -49,6 +64,7 @@ public sealed class AssemblerTests
         { "mov32 %r0, 2147483648", 1, "immediate 2147483648 does not fit in 32 bits" },
         { "mov32 %r0, 0x100000000", 1, "immediate 0x100000000 does not fit in 32 bits" },
         { "exit\nja NOT_A_LABEL", 2, "undefined label 'NOT_A_LABEL'" },
+        { "ja exit\nmov %r0, 0", 1, "undefined label 'exit'" },
         { "lock or [%r10-8]", 1, "'lock or' takes 2 operands" },
         { "lock", 1, "'lock' needs an operation and 2 operands" },
         { "lock nand [%r1+0], %r2", 1, "unknown atomic operation 'lock nand'" },

@@ -1,0 +1,48 @@
+namespace Sharp.Bpf;
+
+/// <summary>The kernel refused to load a program; <see cref="Log"/> holds the verifier's whole log and the
+/// message names the program, the failing instruction and the verifier's reason.</summary>
+public class BpfVerifierException : BpfException
+{
+    /// <summary>Creates the exception from the verifier's log.</summary>
+    /// <param name="programName">The name the program was loaded under.</param>
+    /// <param name="errno">The error number the load returned.</param>
+    /// <param name="log">The verifier log (log level 1 or higher).</param>
+    public BpfVerifierException(string programName, int errno, string log)
+        : this(programName, errno, log, VerifierFailure.FromLog(log))
+    {
+    }
+
+    BpfVerifierException(string programName, int errno, string log, VerifierFailure failure)
+        : base("BPF_PROG_LOAD", errno, Describe(programName, errno, failure))
+    {
+        ProgramName = programName;
+        Log = log;
+        InstructionIndex = failure.InstructionIndex;
+        Instruction = failure.Instruction;
+        Reason = failure.Reason;
+    }
+
+    /// <summary>The name the program was loaded under.</summary>
+    public string ProgramName { get; }
+
+    /// <summary>The verifier's whole log.</summary>
+    public string Log { get; }
+
+    /// <summary>The slot index of the instruction the verifier stopped at, or null when the log names none
+    /// (errors found before the instruction walk, such as an unknown opcode).</summary>
+    public int? InstructionIndex { get; }
+
+    /// <summary>The verifier's rendering of the failing instruction (e.g. <c>r0 = *(u8 *)(r1 +0)</c>), or null when the log names none.</summary>
+    public string? Instruction { get; }
+
+    /// <summary>The verifier's reason for the rejection (the log's error lines), or null when the log gives none.</summary>
+    public string? Reason { get; }
+
+    static string Describe(string programName, int errno, VerifierFailure failure)
+    {
+        var where = failure.InstructionIndex is { } index ? $" at instruction {index} ({failure.Instruction})" : "";
+        var why = failure.Reason ?? "the verifier log gives no reason";
+        return $"the verifier rejected program '{programName}'{where}: {why} [{DescribeError(errno)}; the whole log is in {nameof(Log)}]";
+    }
+}

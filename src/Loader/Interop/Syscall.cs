@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+using Tmds.Linux;
+
+namespace Sharp.Bpf.Interop;
+
+/// <summary>The one place that enters the kernel for bpf objects: <c>bpf(2)</c> and <c>close(2)</c> of the
+/// descriptors it returns. Everything else in Sharp.Bpf goes through here.</summary>
+internal static class Syscall
+{
+    /// <summary>libbpf's bound: the verifier can return EAGAIN for a load when it is interrupted by a signal.</summary>
+    const int ProgramLoadAttempts = 5;
+
+    static readonly int BpfSyscallNumber = RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 321,
+        Architecture.Arm64 => 280,
+        Architecture.Arm => 386,
+        var other => throw new PlatformNotSupportedException($"Sharp.Bpf does not know the bpf() syscall number on {other}"),
+    };
+
+    /// <summary>Calls <c>bpf(command, &amp;attr, sizeof(attr))</c>; retries EINTR, and EAGAIN for program loads a bounded number of times.</summary>
+    /// <returns>The call's non-negative result (a new fd for create/load commands, else 0).</returns>
+    /// <exception cref="BpfException">The call failed; the exception carries errno and the command's name.</exception>
+    public static int Bpf<TAttr>(BpfCommand command, ref TAttr attr) where TAttr : unmanaged =>
+        TryBpf(command, ref attr, out int result, out int errno) ? result : throw new BpfException(OperationName(command), errno);
+
+    /// <summary>Calls <c>bpf(command, &amp;attr, sizeof(attr))</c> like <see cref="Bpf"/>, returning false and errno instead of throwing,
+    /// for callers that handle particular errors (a missing element, a log buffer that is too small).</summary>
+    public static unsafe bool TryBpf<TAttr>(BpfCommand command, ref TAttr attr, out int result, out int errno) where TAttr : unmanaged
+    {
+        int attempts = 0;
+        while (true)
+        {
+            long returned;
+            fixed (TAttr* pointer = &attr)
+                returned = (long)LibC.syscall(BpfSyscallNumber, (int)command, pointer, (uint)sizeof(TAttr));
+            if (returned >= 0)
+            {
+                result = (int)returned;
+                errno = 0;
+                return true;
+            }
+            // The P/Invoke stub saved errno right after the call, before any other native code could overwrite it.
+            errno = Marshal.GetLastPInvokeError();
+            attempts++;
+            if (errno == Errno.EINTR) continue;
+            if (errno == Errno.EAGAIN && command == BpfCommand.ProgramLoad && attempts < ProgramLoadAttempts) continue;
+            result = -1;
+            return false;
+        }
+    }
+
+    /// <summary>Closes a descriptor. Not retried on EINTR: Linux releases the descriptor even then, and a retry could close a reused number.</summary>
+    public static void Close(int fd) => LibC.close(fd);
+
+    /// <summary>The name of the command as linux/bpf.h spells it, for messages.</summary>
+    public static string OperationName(BpfCommand command) => command switch
+    {
+        BpfCommand.MapCreate => "BPF_MAP_CREATE",
+        BpfCommand.MapLookupElement => "BPF_MAP_LOOKUP_ELEM",
+        BpfCommand.MapUpdateElement => "BPF_MAP_UPDATE_ELEM",
+        BpfCommand.ProgramLoad => "BPF_PROG_LOAD",
+        BpfCommand.ProgramTestRun => "BPF_PROG_TEST_RUN",
+        _ => $"bpf command {(int)command}",
+    };
+}
