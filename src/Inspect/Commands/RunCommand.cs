@@ -27,11 +27,26 @@ public static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
             Description = "Input memory, base16 (r1 points to a copy, r2 holds its length; absent: r1 = r2 = 0)",
         };
+        // The suite's runner calls its plugin as `plugin MEMORY PLUGIN_OPTIONS`, where the options are usually empty.
+        var pluginOptions = new Argument<string[]>("plugin-options")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "The runner's --plugin_options; none are defined, so only empty strings are accepted",
+        };
         var command = new Command("run", "Run base16 eBPF instruction bytes (stdin) in the kernel as the bpf_conformance Linux plugin does, and print r0 in hex (needs root)")
         {
             memory,
+            pluginOptions,
         };
-        command.SetAction(parseResult => Execute(Console.In, Console.Out, Console.Error, parseResult.GetValue(memory)));
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(pluginOptions)?.FirstOrDefault(o => o.Length > 0) is { } unknown)
+            {
+                Console.Error.WriteLine($"sharp-bpf run: unknown plugin option '{unknown}' (none are defined)");
+                return MalformedInput;
+            }
+            return Execute(Console.In, Console.Out, Console.Error, parseResult.GetValue(memory));
+        });
         return command;
     }
 

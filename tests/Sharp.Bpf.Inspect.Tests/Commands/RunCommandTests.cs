@@ -141,4 +141,21 @@ public sealed class RunCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("1234", result.Stdout.Trim());
     }
+
+    [Fact]
+    public void Accepts_the_empty_plugin_options_the_suite_runner_appends()
+    {
+        Privileged.RequireRoot();
+        var result = CliProcess.Run(Program(Instruction.Alu64(AluOperation.Mov, Register.R0, 7), Instruction.Exit()), "run", "", "");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("7", result.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Rejects_an_unknown_plugin_option()
+    {
+        var result = CliProcess.Run("", "run", "", "--jit");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown plugin option '--jit'", result.Stderr);
+    }
 }

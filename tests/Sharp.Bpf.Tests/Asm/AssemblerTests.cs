@@ -38,7 +38,7 @@ public sealed class AssemblerTests
 
     [Fact]
     public void An_explicit_exit_label_wins_over_the_implicit_one() =>
-        Assert.Equal(3, Assembler.Assemble("ja exit\nexit\nmov %r0, 1\nexit:\nexit")[0].Offset);
+        Assert.Equal(2, Assembler.Assemble("ja exit\nexit\nmov %r0, 1\nexit:\nexit")[0].Offset);
 
     [Fact]
     public void Call_modes_helper_and_runtime_are_accepted()
