@@ -32,7 +32,7 @@ internal sealed class KernelProgram : IDisposable
     /// <exception cref="ArgumentException">The instructions are not whole slots, or the name is not a valid kernel object name.</exception>
     /// <exception cref="BpfVerifierException">The verifier rejected the program.</exception>
     /// <exception cref="BpfException">The kernel refused before verification (e.g. EPERM without privileges).</exception>
-    public static KernelProgram Load(ProgramType type, ReadOnlySpan<byte> instructions, string license, string name, AttachType expectedAttachType = AttachType.Unspecified)
+    public static KernelProgram Load(ProgramType type, ReadOnlySpan<byte> instructions, string license, string name, AttachType expectedAttachType = default)
     {
         if (instructions.Length == 0 || instructions.Length % 8 != 0)
             throw new ArgumentException($"a program is a non-empty sequence of 8-byte instruction slots; got {instructions.Length} bytes", nameof(instructions));
