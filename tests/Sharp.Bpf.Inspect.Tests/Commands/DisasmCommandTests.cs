@@ -99,8 +99,8 @@ public sealed class DisasmCommandTests
                 }
                 char LICENSE[] SEC("license") = "GPL";
                 """);
-            Tool("clang-19", "-O2", "-g", "-target", "bpf", "-mcpu=v4", "-I/usr/include/x86_64-linux-gnu", "-c", source, "-o", obj);
-            var expected = Tool("llvm-objdump-19", "-d", "--mcpu=v4", obj);
+            ExternalTool.Run("clang-19", ["-O2", "-g", "-target", "bpf", "-mcpu=v4", "-I/usr/include/x86_64-linux-gnu", "-c", source, "-o", obj]);
+            var expected = ExternalTool.Run("llvm-objdump-19", ["-d", "--mcpu=v4", obj]);
 
             var (exit, stdout, stderr) = Disasm("", obj);
             Assert.Equal((0, ""), (exit, stderr));
@@ -112,15 +112,4 @@ public sealed class DisasmCommandTests
         }
     }
 
-    static string Tool(string name, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Privileged.RequireTool(name)) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{name} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout;
-    }
 }

@@ -1,3 +1,4 @@
+using Sharp.Bpf.Testing;
 using Sharp.Bpf.Asm;
 using Sharp.Bpf.Elf;
 using Sharp.Bpf.Tests.Tools;

@@ -23,7 +23,7 @@ public sealed partial class BtfExtTests
     public void Func_info_names_each_function_at_its_symbol_address()
     {
         var objdump = Privileged.RequireTool("llvm-objdump-19");
-        var symbols = SymbolAddresses(CompiledObject.Run(objdump, "-d", AllKinds.ObjectPath));
+        var symbols = SymbolAddresses(ExternalTool.Run(objdump, ["-d", AllKinds.ObjectPath]));
         var (btf, ext) = Parse();
         var functions = ext.FunctionInfos.SelectMany(section => section.Value.Select(info => (section.Key, info.InstructionOffset, btf[info.TypeId].Name))).ToHashSet();
         Assert.Equal(symbols, functions);

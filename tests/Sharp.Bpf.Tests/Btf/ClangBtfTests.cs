@@ -14,7 +14,7 @@ public sealed class ClangBtfTests
     public void Raw_dump_matches_bpftool()
     {
         var bpftool = Privileged.RequireTool("bpftool");
-        var expected = CompiledObject.Run(bpftool, "btf", "dump", "file", AllKinds.ObjectPath);
+        var expected = ExternalTool.Run(bpftool, ["btf", "dump", "file", AllKinds.ObjectPath]);
         var actual = BtfRawFormatter.Format(BtfSpec.Parse(AllKinds.Btf));
         Assert.Equal(NormaliseWhitespace(expected), NormaliseWhitespace(actual));
     }

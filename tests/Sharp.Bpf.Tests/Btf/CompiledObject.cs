@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Sharp.Bpf.Testing;
 
 namespace Sharp.Bpf.Tests.Btf;
@@ -30,27 +29,14 @@ sealed class CompiledObject
         return Cache.GetOrAdd(name, n => new Lazy<CompiledObject>(() => Compile(n))).Value;
     }
 
-    public static string Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {error}");
-        return output.Result;
-    }
-
     static CompiledObject Compile(string name)
     {
         var source = Path.Combine(RepositoryPaths.Root, "tests", "Sharp.Bpf.Tests", "Data", "btf", name + ".c");
         var directory = Directory.CreateTempSubdirectory("sharp-bpf-btf-").FullName;
-        var objectPath = Path.Combine(directory, name + ".o");
-        Run("clang-19", "-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu", "-c", source, "-o", objectPath);
+        var objectPath = ClangObjects.Compile(source);
         var btfPath = Path.Combine(directory, name + ".btf");
         var extPath = Path.Combine(directory, name + ".btf.ext");
-        Run("llvm-objcopy-19", $"--dump-section=.BTF={btfPath}", $"--dump-section=.BTF.ext={extPath}", objectPath);
+        ExternalTool.Run("llvm-objcopy-19", [$"--dump-section=.BTF={btfPath}", $"--dump-section=.BTF.ext={extPath}", objectPath]);
         return new CompiledObject(source, objectPath, File.ReadAllBytes(btfPath), File.ReadAllBytes(extPath));
     }
 }

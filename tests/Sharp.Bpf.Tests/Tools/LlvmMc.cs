@@ -1,3 +1,4 @@
+using Sharp.Bpf.Testing;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

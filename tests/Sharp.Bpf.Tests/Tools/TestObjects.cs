@@ -16,12 +16,8 @@ internal static class TestObjects
     static string DataDirectory => Path.Combine(RepositoryPaths.Root, "tests", "Sharp.Bpf.Tests", "Data");
 
     /// <summary>Compiles Data/c/<paramref name="fileName"/> with clang-19 -O2 -g -target bpf; isa_v4.c with -mcpu=v4, the rest with -mcpu=v3.</summary>
-    public static string CompileC(string fileName)
-    {
-        string cpu = fileName == "isa_v4.c" ? "v4" : "v3";
-        return Build(fileName, output => ExternalTool.Run("clang-19",
-            ["-O2", "-g", "-target", "bpf", $"-mcpu={cpu}", "-I/usr/include/x86_64-linux-gnu", "-c", Path.Combine(DataDirectory, "c", fileName), "-o", output]));
-    }
+    public static string CompileC(string fileName) =>
+        ClangObjects.Compile(Path.Combine(DataDirectory, "c", fileName), fileName == "isa_v4.c" ? "v4" : "v3");
 
     /// <summary>Assembles Data/asm/<paramref name="fileName"/> with llvm-mc-19.</summary>
     public static string Assemble(string fileName) => Build(fileName, output => ExternalTool.Run("llvm-mc-19",

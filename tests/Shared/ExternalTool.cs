@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Sharp.Bpf.Testing;
 using Xunit;
 
-namespace Sharp.Bpf.Tests.Tools;
+namespace Sharp.Bpf.Testing;
 
 /// <summary>Runs an oracle tool (clang-19, llvm-mc-19, llvm-objdump-19) and returns its output.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     /// <summary>The tool's stdout; fails the test with its stderr when it exits non-zero.</summary>
     public static string Run(string tool, IEnumerable<string> arguments, string? stdin = null) => Run(tool, arguments, stdin, out _);
