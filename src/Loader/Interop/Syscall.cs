@@ -50,6 +50,45 @@ internal static class Syscall
         }
     }
 
+    static readonly int PerfEventOpenSyscallNumber = RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 298,
+        Architecture.Arm64 => 241,
+        Architecture.Arm => 364,
+        var other => throw new PlatformNotSupportedException($"Sharp.Bpf does not know the perf_event_open() syscall number on {other}"),
+    };
+
+    /// <summary>Calls <c>perf_event_open(&amp;attr, pid, cpu, groupFd, flags)</c> (Linux 2.6.31); retries EINTR.
+    /// <c>flags</c> should include PERF_FLAG_FD_CLOEXEC (8).</summary>
+    /// <returns>The new perf event descriptor.</returns>
+    /// <exception cref="BpfException">The call failed; the exception carries errno.</exception>
+    public static unsafe int PerfEventOpen(ref PerfEventAttr attr, int pid, int cpu, int groupFd, ulong flags)
+    {
+        attr.Size = (uint)sizeof(PerfEventAttr);
+        while (true)
+        {
+            long returned;
+            fixed (PerfEventAttr* pointer = &attr)
+                returned = (long)LibC.syscall(PerfEventOpenSyscallNumber, pointer, pid, cpu, groupFd, (void*)flags);
+            if (returned >= 0) return (int)returned;
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.EINTR) throw new BpfException("perf_event_open", errno);
+        }
+    }
+
+    /// <summary>Calls <c>ioctl(fd, request, argument)</c>; retries EINTR.</summary>
+    /// <exception cref="BpfException">The call failed; <paramref name="operation"/> names it in the message.</exception>
+    public static unsafe int Ioctl(int fd, ulong request, long argument, string operation)
+    {
+        while (true)
+        {
+            int returned = LibC.ioctl(fd, (int)request, (void*)argument);
+            if (returned >= 0) return returned;
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Errno.EINTR) throw new BpfException(operation, errno);
+        }
+    }
+
     /// <summary>Closes a descriptor. Not retried on EINTR: Linux releases the descriptor even then, and a retry could close a reused number.</summary>
     public static void Close(int fd) => LibC.close(fd);
 
