@@ -13,11 +13,11 @@ public class BpfException : Exception
     {
     }
 
-    /// <summary>Creates the exception with a message of the caller's making, for derived exceptions that know more than errno.</summary>
+    /// <summary>Creates the exception with a message of the caller's making, for derived exceptions and callers that know more than errno.</summary>
     /// <param name="operation">The bpf command that failed.</param>
     /// <param name="errno">The error number the kernel returned.</param>
     /// <param name="message">The whole message.</param>
-    protected BpfException(string operation, int errno, string message) : base(message)
+    protected internal BpfException(string operation, int errno, string message) : base(message)
     {
         Operation = operation;
         Errno = errno;
@@ -33,7 +33,7 @@ public class BpfException : Exception
     public string ErrorName => Interop.Errno.Name(Errno);
 
     /// <summary>"EPERM (Operation not permitted)": the error's name and the C library's text for it.</summary>
-    protected static string DescribeError(int errno) => $"{Interop.Errno.Name(errno)} ({Interop.Errno.Description(errno)})";
+    protected internal static string DescribeError(int errno) => $"{Interop.Errno.Name(errno)} ({Interop.Errno.Description(errno)})";
 
     static string DescribeFailure(string operation, int errno) =>
         Interop.Errno.Advice(errno) is { } advice

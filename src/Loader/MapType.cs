@@ -10,7 +10,7 @@ public enum MapType : uint
     /// <summary><c>BPF_MAP_TYPE_ARRAY</c></summary>
     Array = 2,
     /// <summary><c>BPF_MAP_TYPE_PROG_ARRAY</c></summary>
-    ProgArray = 3,
+    ProgramArray = 3,
     /// <summary><c>BPF_MAP_TYPE_PERF_EVENT_ARRAY</c></summary>
     PerfEventArray = 4,
     /// <summary><c>BPF_MAP_TYPE_PERCPU_HASH</c></summary>

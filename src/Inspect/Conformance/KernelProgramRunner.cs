@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Sharp.Bpf.Asm;
+using Sharp.Bpf.Elf;
 using Sharp.Bpf.Interop;
 
 namespace Sharp.Bpf.Inspect.Conformance;
@@ -55,19 +55,28 @@ internal static class KernelProgramRunner
     public static ulong Run(ReadOnlySpan<byte> program, ReadOnlySpan<byte> memory)
     {
         if (program.Length == 0) throw new InstructionFormatException(0, "the program is empty");
-        // Decoding only validates: the kernel receives the test's bytes unchanged.
-        InstructionDecoder.Decode(program);
+        // The decoder keeps every field, so the kernel receives the test's bytes unchanged.
+        var testInstructions = InstructionDecoder.Decode(program);
 
-        using var result = KernelArrayMap.Create("conformance_r0", valueSize: sizeof(ulong), maxEntries: 1);
-        var wrapper = InstructionEncoder.Encode(Wrapper(memory.Length, result.Handle.Fd));
-        using var loaded = KernelProgram.Load(ProgramType.Xdp, [.. wrapper, .. program], License, ProgramName, AttachType.Xdp);
+        using var resultMap = Map.Create(new MapSpec { Name = "conformance_r0", Type = MapType.Array, KeySize = sizeof(uint), ValueSize = sizeof(ulong), MaxEntries = 1 });
+        var result = new ArrayMap<ulong>(resultMap);
+        var spec = new ProgramSpec
+        {
+            Name = ProgramName,
+            SectionName = "xdp",
+            Type = ProgramType.Xdp,
+            AttachType = AttachType.Xdp,
+            Instructions = [.. Wrapper(memory.Length, resultMap.Handle.Fd), .. testInstructions],
+            License = License,
+        };
+        using var loaded = Program.Load(spec);
 
         var packet = new byte[Math.Max(MinimumPacketLength, memory.Length)];
         memory.CopyTo(packet);
-        var run = loaded.TestRun(packet, dataOutCapacity: packet.Length);
+        var run = loaded.Test(new ProgramTestOptions { Data = packet });
         if (run.ReturnValue != XdpPass)
             throw new InvalidOperationException($"the conformance wrapper returned XDP action {run.ReturnValue}, not XDP_PASS: it could not store r0 (a bug in the wrapper)");
-        return BinaryPrimitives.ReadUInt64LittleEndian(result.Lookup(0));
+        return result.Lookup(0);
     }
 
     /// <summary>The slot at which the test program starts in the loaded program, for reading verifier messages.</summary>

@@ -118,8 +118,8 @@ public sealed class BtfBuilder
             BtfVariable t => (0, false, t.TypeId),
             BtfDataSection t => (t.Variables.Count, false, t.Size),
             BtfFloat t => (0, false, t.Size),
-            BtfDeclTag t => (0, false, t.TypeId),
-            BtfTypeTag t => (0, false, t.TypeId),
+            BtfDeclTag t => (0, t.IsAttribute, t.TypeId),
+            BtfTypeTag t => (0, t.IsAttribute, t.TypeId),
             _ => throw new InvalidOperationException($"{type.GetType().Name} is not a BTF kind"),
         };
         Write(output, AddString(type.Name));

@@ -107,7 +107,7 @@ sealed class BtfParser
             throw Fail(start, $"unknown kind {kindNumber}");
         var kind = (BtfKind)kindNumber;
         string name = Name(nameOffset, start, "name");
-        if (kindFlag && kind is not (BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.Forward))
+        if (kindFlag && kind is not (BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.Forward or BtfKind.TypeTag or BtfKind.DeclTag))
             throw Fail(start, $"{BtfRawFormatter.KindName(kind)} does not use kind_flag, but it is set");
         if (vlen != 0 && kind is not (BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.FunctionProto or BtfKind.DataSection or BtfKind.Function))
             throw Fail(start, $"{BtfRawFormatter.KindName(kind)} has no members, but vlen is {vlen}");
@@ -131,8 +131,8 @@ sealed class BtfParser
             BtfKind.Variable => ReadVariable(name, sizeOrType, start),
             BtfKind.DataSection => new BtfDataSection(name, sizeOrType, ReadSectionVariables(vlen, start)),
             BtfKind.Float => new BtfFloat(name, sizeOrType),
-            BtfKind.DeclTag => ReadDeclTag(name, sizeOrType, start),
-            BtfKind.TypeTag => new BtfTypeTag(name, sizeOrType),
+            BtfKind.DeclTag => ReadDeclTag(name, sizeOrType, kindFlag, start),
+            BtfKind.TypeTag => new BtfTypeTag(name, sizeOrType, kindFlag),
             _ => new BtfEnum64(name, sizeOrType, kindFlag, ReadEnum64Values(vlen, kindFlag, start)),
         };
     }
@@ -228,13 +228,13 @@ sealed class BtfParser
         return variables;
     }
 
-    BtfDeclTag ReadDeclTag(string name, uint type, int start)
+    BtfDeclTag ReadDeclTag(string name, uint type, bool isAttribute, int start)
     {
         Need(4, 1, "component index", start);
         int component = (int)U32();
         if (component < -1)
             throw Fail(start, $"component index {component} is below -1");
-        return new BtfDeclTag(name, type, component);
+        return new BtfDeclTag(name, type, component, isAttribute);
     }
 
     string Name(uint offset, int start, string what) =>

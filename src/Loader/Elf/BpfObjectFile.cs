@@ -9,6 +9,8 @@ namespace Sharp.Bpf.Elf;
 public sealed class BpfObjectFile
 {
     const int ElfHeaderSize = 64;
+    const int SectionHeaderSize = 64;
+    const uint SectionTypeNoBits = 8;
     const ushort MachineBpf = 247;
     const ushort TypeRelocatable = 1;
 
@@ -49,6 +51,7 @@ public sealed class BpfObjectFile
     {
         ArgumentNullException.ThrowIfNull(bytes);
         CheckHeader(bytes);
+        CheckSectionHeaders(bytes);
         try
         {
             if (!ElfFile.TryRead(new MemoryStream(bytes, writable: false), out var elf, out var diagnostics, new ElfReaderOptions { UseSubStream = true }))
@@ -84,6 +87,29 @@ public sealed class BpfObjectFile
             throw new BpfElfException($"ELF machine is {machine}, not EM_BPF ({MachineBpf}); this is not an eBPF object");
         if (type != TypeRelocatable)
             throw new BpfElfException($"ELF type is {type}, not ET_REL ({TypeRelocatable}); eBPF objects are relocatable files");
+    }
+
+    /// <summary>Checks that the section header table and every section's contents lie inside the file, before the ELF
+    /// library sizes its buffers from them: a damaged size would otherwise make it allocate gigabytes.</summary>
+    static void CheckSectionHeaders(ReadOnlySpan<byte> bytes)
+    {
+        ulong tableOffset = BinaryPrimitives.ReadUInt64LittleEndian(bytes[0x28..]);
+        ushort entrySize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[0x3A..]);
+        ushort count = BinaryPrimitives.ReadUInt16LittleEndian(bytes[0x3C..]);
+        if (count == 0) return;
+        if (entrySize != SectionHeaderSize)
+            throw new BpfElfException($"malformed ELF object: section header entries are {entrySize} bytes, not {SectionHeaderSize}");
+        if (tableOffset > (ulong)bytes.Length || (ulong)count * SectionHeaderSize > (ulong)bytes.Length - tableOffset)
+            throw new BpfElfException($"malformed ELF object: the section header table ({count} entries at offset {tableOffset}) extends past the end of the file ({bytes.Length} bytes)");
+        for (int index = 1; index < count; index++)
+        {
+            var header = bytes.Slice((int)tableOffset + index * SectionHeaderSize, SectionHeaderSize);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) == SectionTypeNoBits) continue;
+            ulong offset = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
+            ulong size = BinaryPrimitives.ReadUInt64LittleEndian(header[32..]);
+            if (offset > (ulong)bytes.Length || size > (ulong)bytes.Length - offset)
+                throw new BpfElfException($"malformed ELF object: section {index}'s contents ({size} bytes at offset {offset}) extend past the end of the file ({bytes.Length} bytes)");
+        }
     }
 
     static string FirstError(DiagnosticBag diagnostics)
