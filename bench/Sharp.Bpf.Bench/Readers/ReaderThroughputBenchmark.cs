@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Sharp.Bpf.Perf;
+using Sharp.Bpf.RingBuf;
+using Sharp.Bpf.Testing;
+
+namespace Sharp.Bpf.Bench.Readers;
+
+/// <summary>Ring buffer and perf buffer readers against libbpf's <c>ring_buffer__poll</c> and <c>perf_buffer__poll</c>: the
+/// same XDP producer, run by <c>BPF_PROG_TEST_RUN</c> with a large repeat count on a producer thread, feeds each consumer in
+/// turn; rounds alternate which consumer goes first, and the medians are compared.</summary>
+internal sealed class ReaderThroughputBenchmark : Benchmark
+{
+    const int Rounds = 5;
+    static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(1);
+
+    public override string Title =>
+        "Event readers: records delivered per second, one XDP producer (BPF_PROG_TEST_RUN, producer thread) feeding each reader in turn";
+
+    public override string ReferenceName => "libbpf";
+
+    public override IEnumerable<Comparison> Run()
+    {
+        using var libbpf = LibbpfConsumers.Build();
+        ReaderScenario[] scenarios =
+        [
+            ReaderScenario.RingBuffer(64, events: 2_000_000),
+            ReaderScenario.RingBuffer(1024, events: 1_000_000),
+            ReaderScenario.PerfBuffer(64, events: 2_000_000, watermarkRecords: 256),
+            ReaderScenario.PerfBuffer(1024, events: 1_000_000, watermarkRecords: 256),
+            ReaderScenario.PerfBuffer(64, events: 100_000, watermarkRecords: 0),
+            ReaderScenario.PerfBuffer(1024, events: 100_000, watermarkRecords: 0),
+        ];
+        foreach (var scenario in scenarios) yield return Measure(scenario, libbpf);
+    }
+
+    static Comparison Measure(ReaderScenario scenario, LibbpfConsumers libbpf)
+    {
+        using var producer = scenario.CreateProducer();
+        // Warm-up: JIT, page faults in the rings, the producer's first runs.
+        RunOurs(scenario, producer, scenario.EventsPerTrial / 10);
+        RunLibbpf(scenario, producer, libbpf, scenario.EventsPerTrial / 10);
+
+        var ours = new List<ReaderTrial>();
+        var reference = new List<ReaderTrial>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            if (round % 2 == 0) ours.Add(RunOurs(scenario, producer, scenario.EventsPerTrial));
+            reference.Add(RunLibbpf(scenario, producer, libbpf, scenario.EventsPerTrial));
+            if (round % 2 == 1) ours.Add(RunOurs(scenario, producer, scenario.EventsPerTrial));
+        }
+
+        double allocatedPerEvent = (double)ours.Sum(trial => trial.AllocatedBytes) / ours.Sum(trial => trial.Records);
+        string note = $"ours allocates {allocatedPerEvent:0.###} B/event; delivered {Delivered(ours)} (ours) vs {Delivered(reference)} (libbpf) of produced";
+        if (scenario.IsPerfBuffer) note += $"; lost {ours.Sum(trial => trial.Lost)} vs {reference.Sum(trial => trial.Lost)}";
+        return new Comparison(scenario.Name, Median(ours) / 1e6, Median(reference) / 1e6, "M events/s", note);
+    }
+
+    static ReaderTrial RunOurs(ReaderScenario scenario, EventProducer producer, uint events)
+    {
+        using EventReader reader = scenario.IsPerfBuffer
+            ? new PerfBufferReader(new PerfEventArrayMap(producer.Events),
+                new PerfBufferOptions { PagesPerCpu = ReaderScenario.PerfPagesPerCpu, WakeupWatermarkBytes = scenario.WatermarkBytes })
+            : new RingBufferReader(new RingBufferMap(producer.Events));
+        var counter = new RecordCounter();
+        var trial = WhileProducing(producer, events, done =>
+        {
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            while (reader.Poll(counter.Handler, PollTimeout) > 0 || !IsSet(done)) { }
+            reader.Consume(counter.Handler);
+            return (counter.Records, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        });
+        return trial with { Lost = (reader as PerfBufferReader)?.LostRecords ?? 0 };
+    }
+
+    static ReaderTrial RunLibbpf(ReaderScenario scenario, EventProducer producer, LibbpfConsumers libbpf, uint events)
+    {
+        int mapFd = producer.Events.Handle.Fd;
+        if (!scenario.IsPerfBuffer)
+            return libbpf.WithRingBuffer(mapFd, run => WhileProducing(producer, events, done => (run(done).Records, 0)));
+        long lost = 0;
+        var trial = libbpf.WithPerfBuffer(mapFd, ReaderScenario.PerfPagesPerCpu, scenario.WatermarkBytes, run => WhileProducing(producer, events, done =>
+        {
+            var (records, _, lostRecords) = run(done);
+            lost = lostRecords;
+            return (records, 0);
+        }));
+        return trial with { Lost = lost };
+    }
+
+    /// <summary>Starts the producer thread and times <paramref name="consume"/> on this thread, from the producer's start to
+    /// the consumer's return; the consumer stops once the producer has set the flag it is given and everything is drained.</summary>
+    static unsafe ReaderTrial WhileProducing(EventProducer producer, uint events, Func<nint, (long Records, long Allocated)> consume)
+    {
+        var done = (nint)NativeMemory.AllocZeroed(sizeof(int));
+        try
+        {
+            var producerThread = new Thread(() =>
+            {
+                producer.Run(events);
+                Volatile.Write(ref *(int*)done, 1);
+            });
+            var clock = Stopwatch.StartNew();
+            producerThread.Start();
+            var (records, allocated) = consume(done);
+            double seconds = clock.Elapsed.TotalSeconds;
+            producerThread.Join();
+            return new ReaderTrial(events, records, seconds, allocated, Lost: 0);
+        }
+        finally
+        {
+            NativeMemory.Free((void*)done);
+        }
+    }
+
+    static unsafe bool IsSet(nint flag) => Volatile.Read(ref *(int*)flag) != 0;
+
+    static double Median(List<ReaderTrial> trials)
+    {
+        var rates = trials.Select(trial => trial.EventsPerSecond).Order().ToArray();
+        return rates[rates.Length / 2];
+    }
+
+    static string Delivered(List<ReaderTrial> trials) => $"{(double)trials.Sum(trial => trial.Records) / trials.Sum(trial => trial.Produced):P1}";
+}

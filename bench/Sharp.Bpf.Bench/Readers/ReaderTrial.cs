@@ -1,0 +1,8 @@
+namespace Sharp.Bpf.Bench.Readers;
+
+/// <summary>What one consumer achieved while the producer emitted <see cref="Produced"/> records: records delivered, time
+/// from starting the producer to having drained everything, bytes the consuming thread allocated, records lost.</summary>
+internal readonly record struct ReaderTrial(long Produced, long Records, double Seconds, long AllocatedBytes, long Lost)
+{
+    public double EventsPerSecond => Records / Seconds;
+}
