@@ -1,4 +1,5 @@
 using Sharp.Bpf.Bench;
+using Sharp.Bpf.Bench.Loader;
 using Sharp.Bpf.Bench.Readers;
 
 // Every benchmark compares Sharp.Bpf with a reference measured in the same run, interleaved, and prints the ratio:
@@ -9,7 +10,7 @@ if (Environment.UserName != "root")
     return 1;
 }
 
-Benchmark[] benchmarks = [new ReaderThroughputBenchmark()];
+Benchmark[] benchmarks = [new LoadTimeBenchmark(), new ReaderThroughputBenchmark()];
 var table = new ComparisonTable(Console.Out);
 foreach (var benchmark in benchmarks)
 {

@@ -7,5 +7,9 @@ var root = new RootCommand("sharp-bpf: assemble, disassemble, run and inspect eB
     DisasmCommand.Create(),
     RunCommand.Create(),
     ConformanceCommand.Create(),
+    VerifyCommand.Create(),
+    ProgCommand.Create(),
+    MapCommand.Create(),
+    AttachCommand.Create(),
 };
 return root.Parse(args).Invoke();

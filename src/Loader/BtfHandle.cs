@@ -38,6 +38,37 @@ public sealed class BtfHandle : IDisposable
         }
     }
 
+    /// <summary>Opens the BTF object with kernel id <paramref name="id"/> (<c>BPF_BTF_GET_FD_BY_ID</c>, Linux 5.0), e.g. the
+    /// <see cref="MapInfo.BtfId"/> of a map, to read its types with <see cref="GetRawBytes"/>.</summary>
+    /// <exception cref="BpfException">No BTF object has that id (ENOENT), or the kernel refused (EPERM without CAP_SYS_ADMIN).</exception>
+    internal static BtfHandle FromId(uint id)
+    {
+        var attr = new ObjectIdAttr { Id = id };
+        int fd = Syscall.Bpf(BpfCommand.BtfGetFdById, ref attr);
+        return new BtfHandle(new SafeBpfFd(fd)) { id = id };
+    }
+
+    /// <summary>The raw BTF blob the kernel holds (<c>BPF_OBJ_GET_INFO_BY_FD</c> with a buffer, Linux 5.0), for
+    /// <see cref="Btf.BtfSpec.Parse"/>.</summary>
+    /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
+    /// <exception cref="BpfException">The kernel refused to describe the object.</exception>
+    internal unsafe byte[] GetRawBytes()
+    {
+        using var fd = new SafeBpfFdLease(Handle);
+        // The first call asks only for the size; the second copies that many bytes.
+        var info = new BtfInfoStruct();
+        var attr = new ObjectInfoAttr { BpfFd = fd.Fd, InfoLength = (uint)sizeof(BtfInfoStruct), Info = (ulong)&info };
+        Syscall.Bpf(BpfCommand.ObjectGetInfoByFd, ref attr);
+        var raw = new byte[info.BtfSize];
+        fixed (byte* rawPointer = raw)
+        {
+            info = new BtfInfoStruct { Btf = (ulong)rawPointer, BtfSize = (uint)raw.Length };
+            attr = new ObjectInfoAttr { BpfFd = fd.Fd, InfoLength = (uint)sizeof(BtfInfoStruct), Info = (ulong)&info };
+            Syscall.Bpf(BpfCommand.ObjectGetInfoByFd, ref attr);
+        }
+        return raw;
+    }
+
     /// <summary>Loads raw BTF (the content of an object's <c>.BTF</c> section, or what <c>BtfBuilder.Build</c> returns).
     /// The first attempt runs without a log; if it fails, the load is repeated with log level 1 and a log buffer that
     /// grows while the kernel reports ENOSPC. Linux 4.18.</summary>

@@ -32,11 +32,11 @@ public sealed class CollectionFailureTests
         try
         {
             var spec = HalfBroken(pinBy: MapPinning.ByName);
-            var before = LoaderCorpus.OpenDescriptors();
+            var before = KernelDescriptors.Snapshot();
 
             Assert.Throws<BpfVerifierException>(() => Collection.Load(spec, new CollectionOptions { PinPath = pinPath }));
 
-            Assert.Equal(before, LoaderCorpus.OpenDescriptors());
+            Assert.Equal(before, KernelDescriptors.Snapshot());
             Assert.Empty(Directory.GetFileSystemEntries(pinPath));
         }
         finally
@@ -51,12 +51,12 @@ public sealed class CollectionFailureTests
         Privileged.RequireRoot();
         var spec = CollectionSpec.ReadFile(LoaderCorpus.Object("globals"));
         using (Collection.Load(spec)) { }
-        var before = LoaderCorpus.OpenDescriptors();
+        var before = KernelDescriptors.Snapshot();
 
         for (int i = 0; i < 1000; i++)
             using (Collection.Load(spec)) { }
 
-        Assert.Equal(before, LoaderCorpus.OpenDescriptors());
+        Assert.Equal(before, KernelDescriptors.Snapshot());
     }
 
     /// <summary>The tail-call object's maps and programs followed by the broken program, so the load fails after maps

@@ -92,10 +92,10 @@ public sealed class ProgramPinTests
         try
         {
             ObjectPins.Pin(map.Handle, path);
-            int descriptorsBefore = Directory.GetFiles("/proc/self/fd").Length;
+            var descriptorsBefore = KernelDescriptors.Snapshot();
             var error = Assert.Throws<ArgumentException>(() => Program.OpenPinned(path));
             Assert.Contains("is not a program (anon_inode:bpf-map)", error.Message);
-            Assert.Equal(descriptorsBefore, Directory.GetFiles("/proc/self/fd").Length);
+            Assert.Equal(descriptorsBefore, KernelDescriptors.Snapshot());
         }
         finally
         {

@@ -36,8 +36,4 @@ internal static class LoaderCorpus
 
     /// <summary>A bpffs path no test has used.</summary>
     public static string UniquePinPath() => $"/sys/fs/bpf/sharp_bpf_test_{Guid.NewGuid():N}";
-
-    /// <summary>The descriptors the process has open, each with what it refers to (its /proc/self/fd link target).</summary>
-    public static IReadOnlyList<string> OpenDescriptors() =>
-        [.. Directory.GetFiles("/proc/self/fd").Select(fd => $"{Path.GetFileName(fd)} -> {new FileInfo(fd).LinkTarget}").Order()];
 }

@@ -1,0 +1,83 @@
+using System.Text;
+using Sharp.Bpf.Elf;
+using Sharp.Bpf.Features;
+using Sharp.Bpf.Interop;
+
+namespace Sharp.Bpf.Links;
+
+/// <summary>Attaches uprobe programs (<c>SEC("uprobe")</c>, <c>SEC("uretprobe")</c>) to functions of executables and shared
+/// libraries through the uprobe PMU: the symbol is resolved to a file offset from the binary's <c>.symtab</c> or
+/// <c>.dynsym</c>, so the probe fires in every process that maps the file (or in one, by <see cref="UprobeOptions.ProcessId"/>).</summary>
+public static class Uprobe
+{
+    /// <summary>Where the uprobe PMU takes the reference counter offset in <c>config</c> (format/ref_ctr_offset: config:32-63).</summary>
+    const int ReferenceCounterShift = 32;
+
+    /// <summary>Attaches <paramref name="program"/> to the entry of <paramref name="symbol"/> in <paramref name="binary"/>.</summary>
+    /// <remarks>Minimum kernel: Linux 4.17 (uprobe PMU); 5.15 for the bpf_link path.</remarks>
+    /// <param name="program">A loaded <see cref="ProgramType.Kprobe"/> program (uprobes share the kprobe program type).</param>
+    /// <param name="binary">The executable or library: a path, or a library name (<c>libc</c>, <c>libc.so.6</c>) looked up
+    /// the way the dynamic linker does.</param>
+    /// <param name="symbol">The function's symbol name.</param>
+    /// <param name="options">Process, offset, attach mode and cookie; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The program is not a kprobe-type program, or the symbol is not a function in the binary.</exception>
+    /// <exception cref="FileNotFoundException">No such binary.</exception>
+    /// <exception cref="BpfNotSupportedException">The kernel has no uprobe PMU.</exception>
+    /// <exception cref="BpfException">The kernel refused perf_event_open or the attach.</exception>
+    public static Link Attach(Program program, string binary, string symbol, UprobeOptions? options = null) =>
+        AttachProbe(program, binary, symbol, isReturn: false, options);
+
+    /// <summary>Attaches <paramref name="program"/> to the return of <paramref name="symbol"/> in <paramref name="binary"/>.</summary>
+    /// <remarks>Minimum kernel: Linux 4.17 (uprobe PMU); 5.15 for the bpf_link path.</remarks>
+    /// <param name="program">A loaded <see cref="ProgramType.Kprobe"/> program (uprobes share the kprobe program type).</param>
+    /// <param name="binary">The executable or library: a path, or a library name looked up the way the dynamic linker does.</param>
+    /// <param name="symbol">The function's symbol name.</param>
+    /// <param name="options">Process, attach mode and cookie (an offset is not allowed); null for the defaults.</param>
+    /// <exception cref="ArgumentException">The program is not a kprobe-type program, an offset was given, or the symbol is not a
+    /// function in the binary.</exception>
+    /// <exception cref="FileNotFoundException">No such binary.</exception>
+    /// <exception cref="BpfNotSupportedException">The kernel has no uprobe PMU.</exception>
+    /// <exception cref="BpfException">The kernel refused perf_event_open or the attach.</exception>
+    public static Link AttachReturn(Program program, string binary, string symbol, UprobeOptions? options = null) =>
+        AttachProbe(program, binary, symbol, isReturn: true, options);
+
+    static unsafe Link AttachProbe(Program program, string binary, string symbol, bool isReturn, UprobeOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentException.ThrowIfNullOrEmpty(binary);
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        options ??= new UprobeOptions();
+        var kind = isReturn ? "uretprobe" : "uprobe";
+        if (program.Type != ProgramType.Kprobe)
+            throw new ArgumentException($"program '{program.Name}' is a {program.Type} program; a {kind} takes {ProgramType.Kprobe} programs (section {kind})", nameof(program));
+        if (isReturn && options.Offset != 0)
+            throw new ArgumentException($"a uretprobe attaches at function entry; offset 0x{options.Offset:x} into {symbol} is not allowed", nameof(options));
+
+        var path = Path.GetFullPath(SharedLibraryLocator.Locate(binary));
+        ulong offset = ExecutableSymbolResolver.ResolveFileOffset(path, symbol) + options.Offset;
+        var pmu = PerfEventPmu.TryRead(PerfEventPmu.DefaultDevicesPath, PerfEventPmu.UprobeName)
+            ?? throw new BpfNotSupportedException("perf_event_open", Errno.ENOENT, $"{kind}s ({TracingFeatures.Uprobes.Finding})", minimumKernel: null);
+        if (isReturn && pmu.RetprobeBit is null)
+            throw new BpfNotSupportedException("perf_event_open", Errno.EINVAL, "uretprobes through the uprobe PMU (it has no format/retprobe)", "4.17");
+
+        var process = options.ProcessId is { } pid ? $" in process {pid}" : "";
+        var description = $"{kind} {path}:{symbol}{(options.Offset != 0 ? $"+0x{options.Offset:x}" : "")}{process} for program '{program.Name}'";
+        SafeBpfFd perfEvent;
+        // The kernel copies the path during the call, so it needs to stay fixed only that long.
+        fixed (byte* pathPointer = Encoding.UTF8.GetBytes(path + "\0"))
+        {
+            var attr = new PerfEventAttr
+            {
+                Type = pmu.Type,
+                Config = (isReturn ? 1ul << pmu.RetprobeBit!.Value : 0) | options.ReferenceCounterOffset << ReferenceCounterShift,
+                Config1 = (ulong)pathPointer,
+                Config2 = offset,
+            };
+            // A probe of every process is a per-CPU-less event on CPU 0; one process's probe follows it to any CPU.
+            perfEvent = options.ProcessId is { } target
+                ? PerfEventAttachment.Open(ref attr, target, cpu: -1, description)
+                : PerfEventAttachment.Open(ref attr, pid: -1, cpu: 0, description);
+        }
+        return PerfEventAttachment.Attach(perfEvent, program, options.Mode, options.Cookie, description);
+    }
+}
