@@ -39,7 +39,7 @@ public sealed class PerCpuHashMap<TKey, TValue> : MapDeclaration where TKey : un
     }
 
     /// <summary>Stores <paramref name="value"/> as this CPU's value under <paramref name="key"/>.</summary>
-    /// <returns>0, -EEXIST, -ENOENT or -E2BIG as for <see cref="HashMap{TKey, TValue}.Update"/>.</returns>
+    /// <returns>0, -EEXIST, -ENOENT or -E2BIG as for <see cref="KeyValueMapDeclaration{TKey, TValue}.Update"/>.</returns>
     /// <remarks><c>bpf_map_update_elem</c> (helper 2).</remarks>
     [BpfHelper(BpfHelperId.MapUpdateElem)]
     public long Update(in TKey key, in TValue value, UpdateFlags flags = UpdateFlags.Any)
