@@ -20,12 +20,12 @@ internal readonly record struct NetlinkAck(int Errno, string? Message)
         int errno = -BinaryPrimitives.ReadInt32LittleEndian(payload.Span);
         if ((flags & NetlinkFlags.AckTlvs) == 0) return new NetlinkAck(errno, null);
 
-        int echoed = (flags & NetlinkFlags.Capped) != 0
+        long echoed = (flags & NetlinkFlags.Capped) != 0
             ? RequestHeaderLength
-            : (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.Span[4..]);
-        int tlvStart = 4 + ((echoed + 3) & ~3);
+            : BinaryPrimitives.ReadUInt32LittleEndian(payload.Span[4..]);
+        long tlvStart = 4 + ((echoed + 3) & ~3L);
         if (tlvStart > payload.Length) return new NetlinkAck(errno, null);
-        var attributes = NetlinkAttributes.Parse(payload[tlvStart..]);
+        var attributes = NetlinkAttributes.Parse(payload[(int)tlvStart..]);
         return new NetlinkAck(errno, attributes.TryGetValue(MessageAttribute, out var text) ? NetlinkAttributes.String(text) : null);
     }
 }

@@ -6,7 +6,7 @@ namespace Sharp.Bpf.Interop.Netlink;
 internal readonly record struct NetlinkMessage(NetlinkMessageType Type, ushort Flags, uint Sequence, uint PortId, ReadOnlyMemory<byte> Payload)
 {
     /// <summary>Splits a datagram into its messages (several can share one <c>recv</c>).</summary>
-    /// <exception cref="InvalidDataException">A length field points outside the datagram.</exception>
+    /// <exception cref="InvalidDataException">A length field points outside the datagram, or the datagram ends inside a header.</exception>
     public static List<NetlinkMessage> Split(ReadOnlyMemory<byte> datagram)
     {
         var messages = new List<NetlinkMessage>();
@@ -25,6 +25,8 @@ internal readonly record struct NetlinkMessage(NetlinkMessageType Type, ushort F
                 datagram.Slice(offset + 16, length - 16)));
             offset += (length + 3) & ~3;
         }
+        if (offset < datagram.Length)
+            throw new InvalidDataException($"netlink datagram ends {datagram.Length - offset} bytes into a message header at offset {offset}");
         return messages;
     }
 }
