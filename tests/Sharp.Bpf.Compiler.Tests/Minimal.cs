@@ -1,0 +1,10 @@
+using Sharp.Bpf.Kernel;
+
+namespace Sharp.Bpf.Compiler.Tests;
+
+[BpfObject(License = "GPL")]
+public static partial class Minimal
+{
+    [Xdp] public static XdpAction Pass(XdpMd ctx) => XdpAction.Pass;
+    [SocketFilter] public static int Keep(SkBuff skb) => 42;   // constant returns only, for now
+}
