@@ -19,6 +19,8 @@ public sealed class PerfBufferReaderTests
         using var producer = EventProducer.PerfEventArray(recordSize: 64);
         using var reader = new PerfBufferReader(new PerfEventArrayMap(producer.Events));
         var received = new ProducedRecords(64);
+        // Order holds within one CPU's ring only.
+        using var pin = CurrentCpuPin.Acquire();
 
         producer.Run(repeat: 1000);
         int delivered = 0;
@@ -52,6 +54,7 @@ public sealed class PerfBufferReaderTests
         using var producer = EventProducer.PerfEventArray(recordSize: 40);
         using var reader = new PerfBufferReader(new PerfEventArrayMap(producer.Events), new PerfBufferOptions { PagesPerCpu = 1 });
         var received = new ProducedRecords(40);
+        using var pin = CurrentCpuPin.Acquire();
 
         for (int round = 0; round < 20; round++)
         {
@@ -68,10 +71,11 @@ public sealed class PerfBufferReaderTests
         Privileged.RequireRoot();
         using var producer = EventProducer.PerfEventArray(recordSize: 64);
         using var reader = new PerfBufferReader(new PerfEventArrayMap(producer.Events), new PerfBufferOptions { PagesPerCpu = 1 });
+        // The kernel reports a ring's losses with that ring's next record, so both runs must write to the same CPU's ring.
+        using var pin = CurrentCpuPin.Acquire();
 
         producer.Run(repeat: 1000);
         int delivered = reader.Consume(_ => { });
-        // The kernel reports the loss with the next record that fits.
         producer.Run(repeat: 1);
         delivered += reader.Consume(_ => { });
 
