@@ -1,34 +1,29 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace Sharp.Bpf.Compiler;
 
-/// <summary>The compiler's diagnostics. SBPF0001–0099: unsupported C#; SBPF0100–0199: object/program declarations;
-/// SBPF9xxx: internal errors.</summary>
-internal static class Diagnostics
+/// <summary>The compiler's diagnostics, one partial file per part of the compiler that reports them. Ranges:
+/// SBPF0001–0099 unsupported C# constructs (Diagnostics.Lowering.cs); SBPF0100–0199 object and program declarations
+/// (Diagnostics.Objects.cs); SBPF0200–0299 resource limits (Diagnostics.Backend.cs); SBPF9xxx internal errors (here).
+/// Each is documented, with a wrong and a right example, in docs/diagnostics.md.</summary>
+internal static partial class Diagnostics
 {
     const string Category = "Sharp.Bpf.Compiler";
-
-    public static readonly DiagnosticDescriptor OnlyConstantReturns = new(
-        "SBPF0001", "Unsupported construct",
-        "Only constant returns are supported in this version: {0}; write 'return <constant>;' or '=> <constant>'",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor UnsupportedDeclaration = new(
-        "SBPF0100", "Unsupported BPF object declaration",
-        "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "SBPF9000", "Internal compiler error",
         "The eBPF compiler failed: {0}; please report this with the source that caused it",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "SBPF0001" => OnlyConstantReturns,
-        "SBPF0100" => UnsupportedDeclaration,
-        _ => InternalError,
-    };
+    /// <summary>Every descriptor declared in any part of this class.</summary>
+    public static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = typeof(Diagnostics)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .ToDictionary(descriptor => descriptor.Id);
+
+    public static DiagnosticDescriptor ById(string id) => All.TryGetValue(id, out var descriptor) ? descriptor : InternalError;
 
     public static Diagnostic Create(DiagnosticInfo info) =>
         Diagnostic.Create(ById(info.Id), info.Where?.ToLocation() ?? Location.None, info.Argument);
