@@ -5,6 +5,8 @@ var root = new RootCommand("sharp-bpf: assemble, disassemble, run and inspect eB
 {
     AsmCommand.Create(),
     DisasmCommand.Create(),
+    DumpCommand.Create(),
+    ExtractCommand.Create(),
     RunCommand.Create(),
     ConformanceCommand.Create(),
     VerifyCommand.Create(),

@@ -113,7 +113,9 @@ internal static class BpfObjectWriter
             elf.AddSymbol(global.Global.Name, RelocatableElfWriter.SymbolObject, true, global.Section.Section!, global.Offset, global.Size);
 
         DwarfLineTableWriter.Write(elf, [.. code.Select(c => new DwarfLineTableWriter.CodeLines(c.Section!, [.. LinesOf(c)
-            .Select(l => new DwarfLineTableWriter.Row(l.ByteOffset, l.Line.FilePath, l.Line.Line, l.Line.Column))]))]);
+            .Select(l => new DwarfLineTableWriter.Row(l.ByteOffset, l.Line.FilePath, l.Line.Line, l.Line.Column))],
+            [.. c.Functions.Select(f => new DwarfLineTableWriter.Function(f.Function.Name, f.ByteOffsetOf(0),
+                (ulong)f.SlotCount * Instruction.SlotSize, f.Linkage == BtfFunctionLinkage.Global))]))]);
 
         foreach (var function in functions.Values)
             function.FunctionTypeId = btf.Add(new BtfFunction(function.Function.Name, function.Function.PrototypeTypeId, function.Linkage));

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Sharp.Bpf.Elf;
 
-/// <summary>Writes the smallest DWARF 4 that lets <c>llvm-objdump -d -l</c> show source lines: a compile unit (<c>.debug_info</c>,
-/// <c>.debug_abbrev</c>, <c>.debug_str</c>) whose address ranges (<c>.debug_ranges</c>) cover the code sections, and a line table
+/// <summary>Writes the smallest DWARF 4 that lets <c>llvm-objdump -d -l</c> show source lines and DWARF readers name functions: a
+/// compile unit (<c>.debug_info</c>, <c>.debug_abbrev</c>, <c>.debug_str</c>) whose address ranges (<c>.debug_ranges</c>) cover the
+/// code sections, with one <c>DW_TAG_subprogram</c> (name, low and high pc) per function as clang writes them, and a line table
 /// (<c>.debug_line</c>) with one sequence per code section. Every code address is relocated (<c>R_BPF_64_ABS64</c>) against its
 /// section's symbol, because all sections of a relocatable object start at address 0 and the relocation is what tells them
 /// apart; every cross-section offset is relocated (<c>R_BPF_64_ABS32</c>) as clang does.</summary>
@@ -18,16 +19,22 @@ internal static class DwarfLineTableWriter
     const byte CopyOpcode = 0x01, AdvancePcOpcode = 0x02, AdvanceLineOpcode = 0x03, SetFileOpcode = 0x04, SetColumnOpcode = 0x05;
     const byte EndSequenceOpcode = 0x01, SetAddressOpcode = 0x02;
 
-    const byte TagCompileUnit = 0x11;
-    const byte AttributeName = 0x03, AttributeStatementList = 0x10, AttributeLowPc = 0x11, AttributeCompilationDirectory = 0x1b,
-        AttributeProducer = 0x25, AttributeRanges = 0x55;
-    const byte FormAddress = 0x01, FormStringOffset = 0x0e, FormSectionOffset = 0x17;
+    const byte TagCompileUnit = 0x11, TagSubprogram = 0x2e;
+    const byte AttributeName = 0x03, AttributeStatementList = 0x10, AttributeLowPc = 0x11, AttributeHighPc = 0x12,
+        AttributeCompilationDirectory = 0x1b, AttributeProducer = 0x25, AttributeExternal = 0x3f, AttributeRanges = 0x55;
+    const byte FormAddress = 0x01, FormData4 = 0x06, FormStringOffset = 0x0e, FormSectionOffset = 0x17, FormFlagPresent = 0x19;
+    const byte ChildrenNo = 0, ChildrenYes = 1;
+    const byte CompileUnitAbbreviation = 1, StaticSubprogramAbbreviation = 2, ExternalSubprogramAbbreviation = 3;
 
     /// <summary>One row of the line table: the instruction at <paramref name="ByteOffset"/> of its section came from this line.</summary>
     public sealed record Row(ulong ByteOffset, string FilePath, int Line, int Column);
 
-    /// <summary>The rows of one code section, in address order.</summary>
-    public sealed record CodeLines(RelocatableElfWriter.Section Section, IReadOnlyList<Row> Rows);
+    /// <summary>A function of a code section: <paramref name="Size"/> bytes from <paramref name="ByteOffset"/>; <paramref name="IsExternal"/>
+    /// when it has global linkage (<c>DW_AT_external</c>).</summary>
+    public sealed record Function(string Name, ulong ByteOffset, ulong Size, bool IsExternal);
+
+    /// <summary>The rows of one code section, in address order, and its functions.</summary>
+    public sealed record CodeLines(RelocatableElfWriter.Section Section, IReadOnlyList<Row> Rows, IReadOnlyList<Function> Functions);
 
     /// <summary>Adds the DWARF sections for <paramref name="code"/> to <paramref name="elf"/>; adds nothing when there are no rows.</summary>
     public static void Write(RelocatableElfWriter elf, IReadOnlyList<CodeLines> code)
@@ -46,20 +53,30 @@ internal static class DwarfLineTableWriter
         uint producerOffset = strings.Add(Producer), nameOffset = strings.Add(primaryFile), directoryOffset = strings.Add(primaryDirectory);
         var debugInfo = elf.AddSection(".debug_info", 0, [], 1);
         var debugRanges = elf.AddSection(".debug_ranges", 0, [], 1);
-        var debugStr = elf.AddSection(".debug_str", RelocatableElfWriter.FlagMerge | RelocatableElfWriter.FlagStrings, strings.ToArray(), 1, 1);
+        var debugStr = elf.AddSection(".debug_str", RelocatableElfWriter.FlagMerge | RelocatableElfWriter.FlagStrings, [], 1, 1);
         var debugLine = elf.AddSection(".debug_line", 0, line, 1);
 
         info.U32(0); // unit_length, patched below
         info.U16(4);
         info.Relocated(debugInfo, elf.SectionSymbolOf(abbreviations), BpfRelocationType.Abs32, 0);
         info.U8(8);
-        info.Uleb(1);
+        info.Uleb(CompileUnitAbbreviation);
         info.Relocated(debugInfo, elf.SectionSymbolOf(debugStr), BpfRelocationType.Abs32, producerOffset);
         info.Relocated(debugInfo, elf.SectionSymbolOf(debugStr), BpfRelocationType.Abs32, nameOffset);
         info.Relocated(debugInfo, elf.SectionSymbolOf(debugLine), BpfRelocationType.Abs32, 0);
         info.Relocated(debugInfo, elf.SectionSymbolOf(debugStr), BpfRelocationType.Abs32, directoryOffset);
         info.U64(0);
         info.Relocated(debugInfo, elf.SectionSymbolOf(debugRanges), BpfRelocationType.Abs32, 0);
+        // Each function's low pc is relocated against its section, like the unit's ranges; its high pc is its size, not an address.
+        foreach (var section in code)
+            foreach (var function in section.Functions)
+            {
+                info.Uleb(function.IsExternal ? ExternalSubprogramAbbreviation : StaticSubprogramAbbreviation);
+                info.Relocated64(debugInfo, elf.SectionSymbolOf(section.Section), function.ByteOffset);
+                info.U32((uint)function.Size);
+                info.Relocated(debugInfo, elf.SectionSymbolOf(debugStr), BpfRelocationType.Abs32, strings.Add(function.Name));
+            }
+        info.U8(0); // end of the unit's children
         info.PatchU32(0, (uint)info.Length - 4);
 
         foreach (var section in code)
@@ -75,26 +92,35 @@ internal static class DwarfLineTableWriter
             debugLine.Relocations.Add(new(offset, elf.SectionSymbolOf(section), BpfRelocationType.Abs64));
         debugInfo.Data = info.ToArray();
         debugRanges.Data = ranges.ToArray();
+        debugStr.Data = strings.ToArray();
     }
 
     static byte[] Abbreviations()
     {
         var abbreviations = new Writer();
-        abbreviations.Uleb(1);
-        abbreviations.Uleb(TagCompileUnit);
-        abbreviations.U8(0); // DW_CHILDREN_no
-        foreach (var (attribute, form) in new[]
-                 {
-                     (AttributeProducer, FormStringOffset), (AttributeName, FormStringOffset), (AttributeStatementList, FormSectionOffset),
-                     (AttributeCompilationDirectory, FormStringOffset), (AttributeLowPc, FormAddress), (AttributeRanges, FormSectionOffset),
-                 })
-        {
-            abbreviations.Uleb(attribute);
-            abbreviations.Uleb(form);
-        }
-        abbreviations.U16(0);
+        Declare(abbreviations, CompileUnitAbbreviation, TagCompileUnit, ChildrenYes,
+        [
+            (AttributeProducer, FormStringOffset), (AttributeName, FormStringOffset), (AttributeStatementList, FormSectionOffset),
+            (AttributeCompilationDirectory, FormStringOffset), (AttributeLowPc, FormAddress), (AttributeRanges, FormSectionOffset),
+        ]);
+        (byte, byte)[] subprogram = [(AttributeLowPc, FormAddress), (AttributeHighPc, FormData4), (AttributeName, FormStringOffset)];
+        Declare(abbreviations, StaticSubprogramAbbreviation, TagSubprogram, ChildrenNo, subprogram);
+        Declare(abbreviations, ExternalSubprogramAbbreviation, TagSubprogram, ChildrenNo, [.. subprogram, (AttributeExternal, FormFlagPresent)]);
         abbreviations.U8(0);
         return abbreviations.ToArray();
+
+        static void Declare(Writer abbreviations, byte code, byte tag, byte children, (byte Attribute, byte Form)[] attributes)
+        {
+            abbreviations.Uleb(code);
+            abbreviations.Uleb(tag);
+            abbreviations.U8(children);
+            foreach (var (attribute, form) in attributes)
+            {
+                abbreviations.Uleb(attribute);
+                abbreviations.Uleb(form);
+            }
+            abbreviations.U16(0);
+        }
     }
 
     /// <summary>The line table: header with the directories and files, then per section a sequence that sets the address
