@@ -9,6 +9,10 @@ namespace Sharp.Bpf.Bench;
 /// <param name="LowerIsBetter">True for costs (time, instructions), false for rates.</param>
 internal sealed record Comparison(string Name, double Ours, double Reference, string Unit, string Note = "", bool LowerIsBetter = false)
 {
-    /// <summary>Ours divided by the reference's, so that above 1 is better for rates (and worse for costs).</summary>
-    public double Ratio => Ours / Reference;
+    /// <summary>Ours divided by the reference's, so that above 1 is better for rates (and worse for costs): the
+    /// <see cref="MedianRatio"/> when the benchmark paired its runs, else the ratio of the two figures.</summary>
+    public double Ratio => MedianRatio ?? Ours / Reference;
+
+    /// <summary>The median of per-round ratios, for benchmarks that pair each of their runs with a reference run.</summary>
+    public double? MedianRatio { get; init; }
 }

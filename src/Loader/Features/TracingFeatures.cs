@@ -11,7 +11,7 @@ public static class TracingFeatures
 {
     static readonly Lazy<TracingFeature> perfEventLinks = new(ProbePerfEventLinks);
     static readonly Lazy<TracingFeature> kprobes = new(() => ProbeKprobes(PerfEventPmu.DefaultDevicesPath, TracingFileSystem.TryFindRoot()));
-    static readonly Lazy<TracingFeature> uprobes = new(() => ProbeUprobes(PerfEventPmu.DefaultDevicesPath));
+    static readonly Lazy<TracingFeature> uprobes = new(() => ProbeUprobes(PerfEventPmu.DefaultDevicesPath, TracingFileSystem.TryFindRoot()));
 
     /// <summary>Whether <c>BPF_LINK_CREATE</c> accepts <c>BPF_PERF_EVENT</c> (Linux 5.15), probed the way libbpf does: a
     /// link create naming descriptor -1 fails with EBADF on kernels that know the attach type and EINVAL on older ones.</summary>
@@ -21,7 +21,7 @@ public static class TracingFeatures
     /// <summary>Whether kprobes can be attached: through the kprobe PMU (Linux 4.17) or tracefs <c>kprobe_events</c>.</summary>
     public static TracingFeature Kprobes => kprobes.Value;
 
-    /// <summary>Whether uprobes can be attached through the uprobe PMU (Linux 4.17).</summary>
+    /// <summary>Whether uprobes can be attached: through the uprobe PMU (Linux 4.17) or tracefs <c>uprobe_events</c>.</summary>
     public static TracingFeature Uprobes => uprobes.Value;
 
     /// <summary>Probes for kprobes in a sysfs PMU folder and a tracefs root (either may be fake, for tests).</summary>
@@ -36,12 +36,16 @@ public static class TracingFeatures
         return new TracingFeature("kprobes", false, $"no kprobe PMU ({pmuPath}) and {tracefs}: this kernel was built without kprobe events (CONFIG_KPROBE_EVENTS)");
     }
 
-    internal static TracingFeature ProbeUprobes(string devicesPath)
+    /// <summary>Probes for uprobes in a sysfs PMU folder and, when given, a tracefs root (either may be fake, for tests).</summary>
+    internal static TracingFeature ProbeUprobes(string devicesPath, string? tracingRoot = null)
     {
         var pmuPath = Path.Combine(devicesPath, PerfEventPmu.UprobeName);
-        return PerfEventPmu.TryRead(devicesPath, PerfEventPmu.UprobeName) is not null
-            ? new TracingFeature("uprobes", true, $"the uprobe PMU exists ({pmuPath})")
-            : new TracingFeature("uprobes", false, $"no uprobe PMU ({pmuPath}): this kernel was built without uprobe events (CONFIG_UPROBE_EVENTS) or is older than Linux 4.17");
+        if (PerfEventPmu.TryRead(devicesPath, PerfEventPmu.UprobeName) is not null)
+            return new TracingFeature("uprobes", true, $"the uprobe PMU exists ({pmuPath})");
+        if (tracingRoot is not null && File.Exists(Path.Combine(tracingRoot, UprobeEventDefinition.EventsFileName)))
+            return new TracingFeature("uprobes", true, $"no uprobe PMU, but tracefs has {Path.Combine(tracingRoot, UprobeEventDefinition.EventsFileName)}");
+        var tracefs = tracingRoot is null ? "tracefs is not mounted" : $"no {Path.Combine(tracingRoot, UprobeEventDefinition.EventsFileName)}";
+        return new TracingFeature("uprobes", false, $"no uprobe PMU ({pmuPath}) and {tracefs}: this kernel was built without uprobe events (CONFIG_UPROBE_EVENTS)");
     }
 
     static TracingFeature ProbePerfEventLinks()

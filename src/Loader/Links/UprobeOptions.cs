@@ -17,4 +17,8 @@ public sealed record UprobeOptions
 
     /// <summary>What <c>bpf_get_attach_cookie</c> returns in the program (needs a bpf_link: Linux 5.15); 0 for none.</summary>
     public ulong Cookie { get; init; }
+
+    /// <summary>The uprobe PMU or a tracefs trace event; <see cref="UprobeAttachMethod.Automatic"/> outside tests, which force
+    /// the fallback on kernels that have the PMU.</summary>
+    internal UprobeAttachMethod Method { get; init; }
 }

@@ -66,6 +66,29 @@ public sealed class PerfBufferReaderTests
     }
 
     [Fact]
+    public void A_long_drain_hands_space_back_to_the_kernel_before_it_ends()
+    {
+        Privileged.RequireRoot();
+        // A 1 KiB sample takes 1040 bytes with its header and size: 60 of them nearly fill a 64 KiB ring (63 fit).
+        using var producer = EventProducer.PerfEventArray(recordSize: 1024);
+        using var reader = new PerfBufferReader(new PerfEventArrayMap(producer.Events), new PerfBufferOptions { PagesPerCpu = 16 });
+        var received = new ProducedRecords(1024);
+        // Both runs must write to the ring being drained.
+        using var pin = CurrentCpuPin.Acquire();
+        producer.Run(repeat: 60);
+
+        // Halfway through the drain, 20 more records only fit if the reader has already published part of what it consumed.
+        reader.Consume(record =>
+        {
+            received.Add(record);
+            if (received.Sequences[^1] == 31) producer.Run(repeat: 20);
+        });
+
+        Assert.Equal(ProducedRecords.Range(0, 80), received.Sequences);
+        Assert.Equal(0, reader.LostRecords);
+    }
+
+    [Fact]
     public void Records_a_full_ring_cannot_take_are_counted_as_lost()
     {
         Privileged.RequireRoot();
