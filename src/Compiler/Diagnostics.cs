@@ -17,11 +17,16 @@ internal static partial class Diagnostics
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every descriptor declared in any part of this class.</summary>
-    public static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = typeof(Diagnostics)
+    public static IReadOnlyDictionary<string, DiagnosticDescriptor> All => all.Value;
+
+    // Built on first use, not in a static initializer: C# leaves the order of static field initializers across the parts of
+    // a partial class to the compiler (csc follows file order, and Diagnostics.cs sorts before Diagnostics.Lowering.cs), so
+    // an initializer here would read the other parts' descriptors while they are still null.
+    static readonly Lazy<IReadOnlyDictionary<string, DiagnosticDescriptor>> all = new(() => typeof(Diagnostics)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
         .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
-        .ToDictionary(descriptor => descriptor.Id);
+        .ToDictionary(descriptor => descriptor.Id));
 
     public static DiagnosticDescriptor ById(string id) => All.TryGetValue(id, out var descriptor) ? descriptor : InternalError;
 

@@ -1,56 +1,80 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sharp.Bpf.Compiler.Lowering;
+using Sharp.Bpf.Compiler.Objects;
 
 namespace Sharp.Bpf.Compiler;
 
-/// <summary>Turns a <c>[BpfObject]</c> class into the equatable <see cref="ObjectModel"/>; every unsupported construct
-/// becomes a <see cref="DiagnosticInfo"/>. Never throws (except on cancellation).</summary>
+/// <summary>Turns a <c>[BpfObject]</c> class into the equatable <see cref="ObjectModel"/>: its programs (evaluated
+/// attribute, typed context, lowered IR), maps, globals and every diagnostic. Never throws (except on cancellation): a
+/// failure becomes SBPF9000 at the class.</summary>
 internal static class ModelBuilder
 {
-    const string ProgramAttributeName = "Sharp.Bpf.Kernel.ProgramAttribute";
+    internal const string BpfObjectAttributeName = "Sharp.Bpf.Kernel.BpfObjectAttribute";
 
-    public static ObjectModel Build(GeneratorAttributeSyntaxContext attributed, CancellationToken cancellationToken)
+    /// <summary>The model of the <c>[BpfObject]</c> class <paramref name="type"/>, with all diagnostics; what the generator
+    /// compiles and what an analyzer reports.</summary>
+    public static ObjectModel Build(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)attributed.TargetSymbol;
-        var declaration = (ClassDeclarationSyntax)attributed.TargetNode;
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         string hint = (ns is null ? "" : ns + ".") + type.MetadataName.Replace('`', '_') + ".Bpf.g.cs";
         var diagnostics = new List<DiagnosticInfo>();
         var programs = new List<ProgramModel>();
+        var maps = new List<MapModel>();
+        var globals = new List<GlobalModel>();
         string license = "";
+        var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+        var classAt = declarations.Count > 0 ? SourceSpan.From(declarations[0].Identifier.GetLocation())
+            : type.Locations.FirstOrDefault() is { } location ? SourceSpan.From(location) : null;
         try
         {
-            var classAt = SourceSpan.From(declaration.Identifier.GetLocation());
-            var attribute = attributed.Attributes.FirstOrDefault();
+            var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == BpfObjectAttributeName);
             foreach (var argument in attribute?.NamedArguments ?? [])
                 if (argument.Key == "License" && argument.Value.Value is string value) license = value;
             if (license.Length == 0 || license.Contains('\0'))
-                diagnostics.Add(new("SBPF0100", classAt, "[BpfObject] needs a licence: write [BpfObject(License = \"GPL\")]"));
+                diagnostics.Add(new(Diagnostics.UnsupportedDeclaration.Id, classAt, "[BpfObject] needs a licence: write [BpfObject(License = \"GPL\")]"));
             if (type.ContainingType is not null)
-                diagnostics.Add(new("SBPF0100", classAt, $"BPF object class '{type.Name}' is nested in another type: declare it at namespace level"));
+                diagnostics.Add(new(Diagnostics.UnsupportedDeclaration.Id, classAt, $"BPF object class '{type.Name}' is nested in another type: declare it at namespace level"));
             if (type.IsGenericType)
-                diagnostics.Add(new("SBPF0100", classAt, $"BPF object class '{type.Name}' is generic: declare it without type parameters"));
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                diagnostics.Add(new("SBPF0100", classAt, $"BPF object class '{type.Name}' must be partial so the compiler can add ObjectBytes: write 'static partial class {type.Name}'"));
+                diagnostics.Add(new(Diagnostics.UnsupportedDeclaration.Id, classAt, $"BPF object class '{type.Name}' is generic: declare it without type parameters"));
+            if (declarations.Any(d => !d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                diagnostics.Add(new(Diagnostics.UnsupportedDeclaration.Id, classAt, $"BPF object class '{type.Name}' must be partial so the compiler can add ObjectBytes and its bindings: write 'static partial class {type.Name}'"));
 
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is not IMethodSymbol method) continue;
-                var programAttribute = method.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, ProgramAttributeName));
-                if (programAttribute is null) continue;
-                if (BuildProgram(attributed.SemanticModel.Compilation, method, programAttribute, diagnostics, cancellationToken) is { } program)
-                    programs.Add(program);
+                switch (member)
+                {
+                    case IFieldSymbol { IsConst: true }:
+                        break;
+                    case IFieldSymbol field when MapDeclarations.IsMapField(field):
+                        if (MapDeclarations.Build(field, compilation, diagnostics, cancellationToken) is { } map) maps.Add(map);
+                        break;
+                    case IFieldSymbol { IsStatic: true } or IFieldSymbol { IsImplicitlyDeclared: false }:
+                        if (GlobalDeclarations.Build((IFieldSymbol)member, compilation, diagnostics, cancellationToken) is { } global) globals.Add(global);
+                        break;
+                    case IMethodSymbol method:
+                        if (method.GetAttributes().FirstOrDefault(a => Symbols.DerivesFrom(a.AttributeClass, ProgramDeclarations.ProgramAttributeName)) is { } programAttribute
+                            && BuildProgram(compilation, method, programAttribute, diagnostics, cancellationToken) is { } program)
+                            programs.Add(program);
+                        break;
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            diagnostics.Add(new("SBPF9000", SafeSpan(declaration), $"{exception.GetType().Name}: {exception.Message}"));
+            diagnostics.Add(new(Diagnostics.InternalError.Id, classAt, $"{exception.GetType().Name}: {exception.Message}"));
         }
-        return new ObjectModel(ns, type.Name, "class", type.IsStatic, hint, license,
-            programs.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ObjectModel(ns, type.Name, type.IsRecord ? "record" : "class", type.IsStatic, hint, license,
+            programs.ToEquatableArray(), maps.ToEquatableArray(), globals.ToEquatableArray(), PathMapOf(compilation), diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The <c>/pathmap</c> csc gave the compilation's source resolver (the one it applies to PDB paths).</summary>
+    static EquatableArray<PathMapping> PathMapOf(Compilation compilation) =>
+        compilation.Options.SourceReferenceResolver is SourceFileResolver resolver
+            ? resolver.PathMap.Select(entry => new PathMapping(entry.Key, entry.Value)).ToEquatableArray()
+            : EquatableArray<PathMapping>.Empty;
 
     static ProgramModel? BuildProgram(Compilation compilation, IMethodSymbol method, AttributeData programAttribute,
         List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -59,82 +83,23 @@ internal static class ModelBuilder
         if (syntax is null) return null;
         var methodAt = SourceSpan.From(syntax.Identifier.GetLocation());
 
-        string? section = SectionOf(programAttribute);
-        if (section is null)
+        if (ProgramDeclarations.Evaluate(programAttribute, out var whyNot) is not { } declaration)
         {
-            diagnostics.Add(new("SBPF0100", methodAt, $"program '{method.Name}': [{programAttribute.AttributeClass?.Name}] programs are not supported by the compiler yet; use [Xdp] or [SocketFilter]"));
+            var attributeAt = programAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() is { } location ? SourceSpan.From(location) : methodAt;
+            diagnostics.Add(new(Diagnostics.InvalidProgramDeclaration.Id, attributeAt, $"program '{method.Name}': {whyNot}"));
             return null;
         }
-        if (!method.IsStatic)
+        if (!method.IsStatic || method.IsGenericMethod)
         {
-            diagnostics.Add(new("SBPF0100", methodAt, $"program '{method.Name}' must be static"));
+            diagnostics.Add(new(Diagnostics.InvalidProgramDeclaration.Id, methodAt,
+                $"program '{method.Name}' must be a static, non-generic method: write 'public static int {method.Name}(...)'"));
             return null;
         }
-        string contextName = method.Parameters.Length > 0 && method.Parameters[0].Name.Length > 0 ? method.Parameters[0].Name : "ctx";
+        var context = ContextParameters.Build(method, declaration, methodAt, diagnostics, out bool failed);
+        if (failed) return null;
 
-        ExpressionSyntax? returned = syntax switch
-        {
-            { ExpressionBody.Expression: var expression } => expression,
-            { Body.Statements: [ReturnStatementSyntax { Expression: var expression }] } => expression,
-            _ => null,
-        };
-        if (returned is null || returned.IsMissing)
-        {
-            SyntaxNode at = (SyntaxNode?)returned ?? (SyntaxNode?)syntax.Body ?? (SyntaxNode?)syntax.ExpressionBody ?? syntax;
-            diagnostics.Add(new("SBPF0001", SourceSpan.From(at.GetLocation()), $"the body of '{method.Name}' is not a single constant return"));
-            return null;
-        }
-        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
-        var constant = semanticModel.GetConstantValue(returned, cancellationToken);
-        if (!constant.HasValue || ToInt32(constant.Value) is not int value)
-        {
-            diagnostics.Add(new("SBPF0001", SourceSpan.From(returned.GetLocation()), $"'{returned}' is not an integer constant"));
-            return null;
-        }
-        var returnAt = SourceSpan.From(returned.GetLocation());
-        var lines = syntax.SyntaxTree.GetText(cancellationToken).Lines;
-        string text = returnAt.StartLine < lines.Count ? lines[returnAt.StartLine].ToString().Trim() : returned.ToString();
-        return new ProgramModel(method.Name, section, contextName, value, returnAt, text);
-    }
-
-    /// <summary>The libbpf section name of a program attribute (mirrors each attribute's <c>SectionName</c>).</summary>
-    static string? SectionOf(AttributeData attribute)
-    {
-        bool Flag(string name) => attribute.NamedArguments.Any(a => a.Key == name && a.Value.Value is true);
-        return attribute.AttributeClass?.ToDisplayString() switch
-        {
-            "Sharp.Bpf.Kernel.XdpAttribute" => Flag("Frags") ? "xdp.frags" : "xdp",
-            "Sharp.Bpf.Kernel.SocketFilterAttribute" => "socket",
-            _ => null,
-        };
-    }
-
-    /// <summary>The 32 bits of an integral, enum-underlying or bool constant (r0 is read as 32 bits by these program types).</summary>
-    static int? ToInt32(object? value) => value switch
-    {
-        int v => v,
-        uint v => unchecked((int)v),
-        short v => v,
-        ushort v => v,
-        sbyte v => v,
-        byte v => v,
-        char v => v,
-        bool v => v ? 1 : 0,
-        long v when v is >= int.MinValue and <= uint.MaxValue => unchecked((int)v),
-        ulong v when v <= uint.MaxValue => unchecked((int)(uint)v),
-        _ => null,
-    };
-
-    static bool DerivesFrom(INamedTypeSymbol? type, string metadataName)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-            if (t.ToDisplayString() == metadataName) return true;
-        return false;
-    }
-
-    static SourceSpan? SafeSpan(SyntaxNode node)
-    {
-        try { return SourceSpan.From(node.GetLocation()); }
-        catch (Exception exception) when (exception is not OperationCanceledException) { return null; }
+        var lowered = MethodLowerer.Lower(method, compilation, cancellationToken);
+        diagnostics.AddRange(lowered.Diagnostics);
+        return new ProgramModel(method.Name, declaration, context, methodAt, lowered.Function);
     }
 }

@@ -1,44 +1,88 @@
-using Sharp.Bpf.Asm;
 using Sharp.Bpf.Btf;
+using Sharp.Bpf.Compiler.Backend;
+using Sharp.Bpf.Compiler.Objects;
+using Sharp.Bpf.Compiler.Optimization;
 using Sharp.Bpf.Elf;
 
 namespace Sharp.Bpf.Compiler;
 
-/// <summary>Lowers the model to instructions and writes the ELF object with Sharp.Bpf's <see cref="BpfObjectBuilder"/>.</summary>
+/// <summary>Compiles each program's IR (<see cref="Optimizer"/>, then <see cref="FunctionCompiler"/>) and writes the ELF
+/// object with Sharp.Bpf's <see cref="BpfObjectBuilder"/>: BTF for every map key and value and every global, function
+/// prototypes with the context parameter typed, the maps, the globals and the licence. Never throws: a failure becomes
+/// SBPF9000.</summary>
 internal static class ObjectEmitter
 {
-    const int MaxColumn = (1 << 10) - 1;
+    public static EmittedObject Emit(ObjectModel model) => Emit(model, new BackendOptions());
 
-    public static EmittedObject Emit(ObjectModel model)
+    public static EmittedObject Emit(ObjectModel model, BackendOptions options)
     {
-        if (model.Diagnostics.Any(d => d.Id.StartsWith("SBPF", StringComparison.Ordinal)))
+        if (model.HasErrors || model.Programs.Any(program => program.Function is null))
             return new EmittedObject(model, EquatableArray<byte>.Empty, model.Diagnostics);
+        var diagnostics = new List<DiagnosticInfo>(model.Diagnostics);
         try
         {
             var builder = new BpfObjectBuilder(model.License);
-            uint intType = builder.AddType(new BtfInt("int", 4, BtfIntEncoding.Signed, 0, 32));
-            uint voidPointer = builder.AddType(new BtfPointer(0));
+            var types = new BtfTypeWriter(builder);
             foreach (var program in model.Programs)
             {
-                uint prototype = builder.AddType(new BtfFunctionProto(intType, [new BtfParameter(program.ContextParameterName, voidPointer)]));
-                string file = program.ReturnAt.FilePath.Length > 0 ? program.ReturnAt.FilePath : model.ClassName + ".cs";
-                var function = new FunctionDefinition(program.Name,
-                [
-                    Instruction.Alu64(AluOperation.Mov, Register.R0, program.ReturnValue),
-                    Instruction.Exit(),
-                ], prototype)
+                var compiled = FunctionCompiler.Compile(Optimizer.Optimize(program.Function!), options);
+                diagnostics.AddRange(compiled.Diagnostics);
+                if (compiled.Function is not { } function) continue;
+                uint prototype = types.Intern(new BtfFunctionProto(types.Int(), Parameters(program, types)));
+                try
                 {
-                    Lines = [new SourceLine(0, file, program.ReturnAt.StartLine + 1, Math.Min(program.ReturnAt.StartColumn + 1, MaxColumn), program.ReturnText)],
-                };
-                builder.AddProgram(program.SectionName, function);
+                    builder.AddProgram(program.Declaration.SectionName, new FunctionDefinition(function.Name, function.Instructions, prototype)
+                    {
+                        References = function.References,
+                        Lines = model.PathMap.Count == 0 ? function.Lines
+                            : [.. function.Lines.Select(line => line with { FilePath = model.MapPath(line.FilePath) })],
+                    });
+                }
+                catch (ArgumentException exception) when (exception.ParamName == "sectionName")
+                {
+                    // The attribute's arguments make a section name libbpf would not recognise (an empty probe target).
+                    diagnostics.Add(new DiagnosticInfo(Diagnostics.InvalidProgramDeclaration.Id, program.At, exception.Message));
+                }
             }
+            foreach (var map in model.Maps)
+            {
+                builder.AddMap(new MapDefinition(map.Name, map.Type, map.MaxEntries)
+                {
+                    KeyTypeId = map.Key is null ? 0 : types.Add(map.Key),
+                    ValueTypeId = map.Value is null ? 0 : types.Add(map.Value),
+                    KeySize = map.KeySize,
+                    ValueSize = map.ValueSize,
+                    Flags = map.Flags,
+                    Pinning = map.Pinning,
+                });
+            }
+            foreach (var global in model.Globals)
+            {
+                builder.AddGlobal(new GlobalDefinition(global.Name, global.SectionName, types.Add(global.Type))
+                {
+                    // .rodata and .data hold their bytes even when zero; .bss has none.
+                    InitialValue = global.SectionName == ".bss" ? ReadOnlyMemory<byte>.Empty
+                        : global.InitialValue.Count > 0 ? global.InitialValue.AsImmutableArray().ToArray() : new byte[global.Type.Size],
+                });
+            }
+            if (diagnostics.Count > model.Diagnostics.Count)
+                return new EmittedObject(model, EquatableArray<byte>.Empty, diagnostics.ToEquatableArray());
             return new EmittedObject(model, builder.Build().ToEquatableArray(), model.Diagnostics);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var where = model.Programs.Count > 0 ? model.Programs[0].ReturnAt : null;
-            return new EmittedObject(model, EquatableArray<byte>.Empty,
-                model.Diagnostics.Append(new DiagnosticInfo("SBPF9000", where, $"{exception.GetType().Name}: {exception.Message}")).ToEquatableArray());
+            var where = model.Programs.Count > 0 ? model.Programs[0].At : null;
+            diagnostics.Add(new DiagnosticInfo(Diagnostics.InternalError.Id, where, $"{exception.GetType().Name}: {exception.Message}"));
+            return new EmittedObject(model, EquatableArray<byte>.Empty, diagnostics.ToEquatableArray());
         }
     }
+
+    /// <summary>The prototype's parameter: the context pointer typed as clang types it.</summary>
+    static BtfParameter[] Parameters(ProgramModel program, BtfTypeWriter types) => program.Context switch
+    {
+        null => [],
+        { KernelStructName: { } kernelStruct } context => [new BtfParameter(context.Name, types.PointerToKernelStruct(kernelStruct))],
+        { Shape: { } shape } context => [new BtfParameter(context.Name, types.Intern(new BtfPointer(types.Add(shape))))],
+        { } context => [new BtfParameter(context.Name, types.VoidPointer())],
+    };
 }

@@ -6,5 +6,5 @@ namespace Sharp.Bpf.Compiler.Tests;
 public static partial class Minimal
 {
     [Xdp] public static XdpAction Pass(XdpMd ctx) => XdpAction.Pass;
-    [SocketFilter] public static int Keep(SkBuff skb) => 42;   // constant returns only, for now
+    [SocketFilter] public static int Keep(SkBuff skb) => 42;
 }

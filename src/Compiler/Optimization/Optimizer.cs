@@ -1,0 +1,38 @@
+using Sharp.Bpf.Compiler.Ir;
+
+namespace Sharp.Bpf.Compiler.Optimization;
+
+/// <summary>The IR → IR passes: scalar replacement of stack slots first, then constant folding, copy propagation, copy
+/// coalescing, redundant zero-extension removal, branch folding, unreachable-block removal, jump threading and dead-code elimination, repeated until
+/// nothing changes. Every pass keeps the lowering's contract (src/Compiler/README.md): no load moves, context loads keep their
+/// base and offset, packet compares stay register-register 64-bit, no 32-bit arithmetic appears on a pointer, every block stays
+/// reachable and every path ends in a return.</summary>
+internal static class Optimizer
+{
+    const int MaxIterations = 16;
+
+    static readonly Func<IrFunction, IrFunction>[] Passes =
+    [
+        ConstantFolding.Run,
+        CopyPropagation.Run,
+        CopyCoalescing.Run,
+        RedundantExtension.Run,
+        BranchFolding.Run,
+        UnreachableBlockRemoval.Run,
+        JumpThreading.Run,
+        UnreachableBlockRemoval.Run,
+        DeadCodeElimination.Run,
+    ];
+
+    public static IrFunction Optimize(IrFunction function)
+    {
+        function = ScalarReplacement.Run(UnreachableBlockRemoval.Run(function));
+        for (int i = 0; i < MaxIterations; i++)
+        {
+            var before = function;
+            foreach (var pass in Passes) function = pass(function);
+            if (function == before) break;
+        }
+        return function;
+    }
+}

@@ -1,0 +1,67 @@
+using Sharp.Bpf.Compiler.Ir;
+using Xunit;
+
+namespace Sharp.Bpf.Compiler.Tests.Lowering;
+
+/// <summary>The form of the lowered IR that the backend and the kernel rely on: widths, explicit sign extension, source
+/// lines, the context parameter.</summary>
+public class LoweredShapeTests
+{
+    const string Source = """
+        using Sharp.Bpf.Kernel;
+        public static class Subject
+        {
+            public static int Lines(int a)
+            {
+                int b = a * 3;
+                if (b > 10)
+                    b -= 4;
+                return b + 1;
+            }
+            public static int IntAdd(int a, int b) => a + b;
+            public static long LongAdd(long a, long b) => a + b;
+            public static long Widen(sbyte a) => a;
+            public static XdpAction Pass(XdpMd ctx) => XdpAction.Pass;
+        }
+        """;
+
+    static readonly LoweringHarness Harness = new(Source);
+
+    static IEnumerable<IrInstruction> Instructions(IrFunction function) => function.Blocks.SelectMany(b => b.Instructions);
+
+    [Fact]
+    public void Each_statement_has_its_source_line()
+    {
+        var function = Harness.Function("Lines");
+        Assert.All(function.Lines, line => Assert.Equal("/src/Subject.cs", line.FilePath));
+        Assert.Contains(function.Lines, line => line is { Line: 6, Column: 13, Text: "int b = a * 3;" });
+        Assert.Contains(function.Lines, line => line is { Line: 7, Text: "if (b > 10)" });
+        Assert.Contains(function.Lines, line => line is { Line: 8, Text: "b -= 4;" });
+        var returns = function.Blocks.Select(b => b.Terminator).OfType<Return>().Single();
+        Assert.Equal("return b + 1;", function.Lines[returns.Line].Text);
+        Assert.All(Instructions(function), instruction => Assert.InRange(instruction.Line, 0, function.Lines.Count - 1));
+    }
+
+    [Fact]
+    public void Int_arithmetic_is_32_bit_and_long_arithmetic_64_bit()
+    {
+        Assert.Equal(Width.W32, Assert.Single(Instructions(Harness.Function("IntAdd")).OfType<Binary>()).Width);
+        Assert.Equal(Width.W64, Assert.Single(Instructions(Harness.Function("LongAdd")).OfType<Binary>()).Width);
+    }
+
+    [Fact]
+    public void Widening_a_signed_byte_is_an_explicit_sign_extension()
+    {
+        var extend = Assert.Single(Instructions(Harness.Function("Widen")).OfType<Extend>());
+        Assert.Equal((8, true), (extend.FromBits, extend.Signed));
+    }
+
+    [Fact]
+    public void Program_takes_its_context_as_parameter_zero()
+    {
+        var function = Harness.Function("Pass");
+        Assert.Equal(("Pass", 1), (function.Name, function.ParameterCount));
+        var ret = Assert.IsType<Return>(function.Blocks[^1].Terminator);
+        Assert.Equal(new Imm((long)Sharp.Bpf.Kernel.XdpAction.Pass), ret.Value);
+    }
+}
