@@ -21,6 +21,8 @@ internal sealed partial class BodyLowerer
         if (conversion.Operand.ConstantValue is { HasValue: true, Value: null } && to is IPointerTypeSymbol)
             return new PointerValue(MoveToRegister(new Imm(0)), PointerKind.Stack, to);
         var value = Lower(conversion.Operand);
+        // A ref-returning member (a map value's 'ref Value') converts what it refers to.
+        if (value is ReferenceValue reference) value = Read(reference.Target);
         if (SymbolEqualityComparer.Default.Equals(from, to) || conversion.Conversion.IsIdentity)
             return value;
         if (!to.IsValueType && to is not IPointerTypeSymbol)

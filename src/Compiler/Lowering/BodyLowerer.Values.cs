@@ -62,6 +62,7 @@ internal sealed partial class BodyLowerer
     public Operand LowerScalar(IOperation operation) => Lower(operation) switch
     {
         ScalarValue scalar => scalar.Operand,
+        ReferenceValue { Target: var target } when Read(target) is ScalarValue referenced => referenced.Operand,
         PointerValue pointer => pointer.Address,
         _ => PoisonOperand(operation, $"'{operation.Syntax}' is not an integer value here: use an integer, bool, enum or pointer"),
     };
