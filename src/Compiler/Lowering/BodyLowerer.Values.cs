@@ -339,6 +339,12 @@ internal sealed partial class BodyLowerer
                 var from = new StackLocation(source.Slot, source.Offset, source.Type);
                 if (from != location) Copy(from, location, SizeOf(location.Type));
                 return;
+            case (_, ReferenceValue { Target: var source }) when ScalarType.Of(source.Type) is null:
+                if (source != location) Copy(source, location, SizeOf(location.Type));
+                return;
+            case (_, ReferenceValue { Target: var source }):
+                Write(location, Read(source));
+                return;
             default:
                 throw new InvalidOperationException($"cannot write {value} to {location}");
         }

@@ -36,4 +36,16 @@ public static partial class RingBufferOutput
         record.Discard();
         return XdpAction.Tx;
     }
+
+    /// <summary>Reserves a record and assigns it whole from a struct built in place, then submits it.</summary>
+    [Xdp]
+    public static XdpAction ReserveWholeRecord(XdpMd ctx)
+    {
+        if (!ctx.Packet.TryRead(0, out LongPair p)) return XdpAction.Aborted;
+        var record = Records.Reserve();
+        if (record.IsNull) return XdpAction.Drop;
+        record.Value = new LongPair { A = p.B, B = p.A - p.B };
+        record.Submit();
+        return XdpAction.Pass;
+    }
 }

@@ -22,5 +22,6 @@ public sealed class RingBufferOutputSuite : ProgramSuite
     [
         Oracle.Xdp(RingBufferOutput.OutputCopy, LongPairInputs),
         Oracle.Xdp(RingBufferOutput.ReserveSubmitOrDiscard, LongPairInputs),
+        Oracle.Xdp(RingBufferOutput.ReserveWholeRecord, LongPairInputs),
     ];
 }
