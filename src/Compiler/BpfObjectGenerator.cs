@@ -33,8 +33,12 @@ public sealed class BpfObjectGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(emitted, static (production, emitted) =>
         {
+            // Sharp.Bpf.Analyzers reports every diagnostic below SBPF9000 from this same model, live in the editor and in
+            // the build; reporting them here too would show each twice. Internal errors stay here: they may come from a
+            // step the analyzer does not run.
             foreach (var diagnostic in emitted.Diagnostics)
-                production.ReportDiagnostic(Diagnostics.Create(diagnostic));
+                if (Diagnostics.IsInternal(diagnostic.Id))
+                    production.ReportDiagnostic(Diagnostics.Create(diagnostic));
             production.AddSource(emitted.Model.HintName, BindingWriter.Write(emitted));
         });
     }

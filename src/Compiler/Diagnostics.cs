@@ -28,6 +28,10 @@ internal static partial class Diagnostics
         .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
         .ToDictionary(descriptor => descriptor.Id));
 
+    /// <summary>Whether <paramref name="id"/> is an internal error (SBPF9xxx), which the generator reports; every other
+    /// diagnostic is the analyzer's to report.</summary>
+    public static bool IsInternal(string id) => id.StartsWith("SBPF9", StringComparison.Ordinal);
+
     public static DiagnosticDescriptor ById(string id) => All.TryGetValue(id, out var descriptor) ? descriptor : InternalError;
 
     public static Diagnostic Create(DiagnosticInfo info) =>

@@ -64,6 +64,20 @@ public sealed class NetworkNamespacePair : IDisposable
     /// <summary>The address of <see cref="InterfaceB"/>.</summary>
     public IPAddress AddressB { get; } = IPAddress.Parse("10.199.0.2");
 
+    /// <summary>The IPv6 unique local address of <see cref="InterfaceA"/> once <see cref="AddIpv6Addresses"/> ran.</summary>
+    public IPAddress Ipv6AddressA { get; } = IPAddress.Parse("fd00:199::1");
+
+    /// <summary>The IPv6 unique local address of <see cref="InterfaceB"/> once <see cref="AddIpv6Addresses"/> ran.</summary>
+    public IPAddress Ipv6AddressB { get; } = IPAddress.Parse("fd00:199::2");
+
+    /// <summary>Adds <see cref="Ipv6AddressA"/> and <see cref="Ipv6AddressB"/> (/64) to the veth ends, without duplicate
+    /// address detection so they are usable at once.</summary>
+    public void AddIpv6Addresses()
+    {
+        Ip("-n", NamespaceA, "addr", "add", $"{Ipv6AddressA}/64", "dev", InterfaceA, "nodad");
+        Ip("-n", NamespaceB, "addr", "add", $"{Ipv6AddressB}/64", "dev", InterfaceB, "nodad");
+    }
+
     /// <summary>Runs <paramref name="action"/> on a dedicated thread inside <see cref="NamespaceA"/>; sockets and netlink
     /// sockets it creates belong to that namespace for their whole life.</summary>
     public T RunInA<T>(Func<T> action) => RunIn(NamespaceA, action);

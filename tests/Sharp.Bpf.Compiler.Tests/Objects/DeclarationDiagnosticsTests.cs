@@ -31,9 +31,7 @@ public class DeclarationDiagnosticsTests
         int end = marked.IndexOf("|]", StringComparison.Ordinal) - 2;
         string source = marked.Replace("[|", "").Replace("|]", "");
 
-        var (result, _, _) = GeneratorHarness.Run(source);
-
-        var diagnostic = Assert.Single(result.Diagnostics);
+        var diagnostic = Assert.Single(GeneratorHarness.CompilerDiagnostics(source));
         Assert.Equal(id, diagnostic.Id);
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(source[start..end], source[diagnostic.Location.SourceSpan.Start..diagnostic.Location.SourceSpan.End]);
@@ -45,8 +43,7 @@ public class DeclarationDiagnosticsTests
     public void Object_class_problems_are_SBPF0100_at_the_class_name(string declaration, string message)
     {
         string source = "using Sharp.Bpf.Kernel;\n" + declaration;
-        var (result, _, _) = GeneratorHarness.Run(source);
-        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "SBPF0100");
+        var diagnostic = Assert.Single(GeneratorHarness.CompilerDiagnostics(source), d => d.Id == "SBPF0100");
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Probe", source[diagnostic.Location.SourceSpan.Start..diagnostic.Location.SourceSpan.End]);
     }

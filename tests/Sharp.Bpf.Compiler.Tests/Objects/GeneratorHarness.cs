@@ -45,6 +45,23 @@ public static class GeneratorHarness
         return (driver.GetRunResult(), output, diagnostics);
     }
 
+    /// <summary>The diagnostics the compiler's checks give every <c>[BpfObject]</c> class in <paramref name="source"/> — what
+    /// Sharp.Bpf.Analyzers reports from the same model and emitter (the generator reports only internal errors).</summary>
+    public static ImmutableArray<Diagnostic> CompilerDiagnostics(string source)
+    {
+        var compilation = Compile(source);
+        var objects = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes()
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
+                .Select(declaration => compilation.GetSemanticModel(tree).GetDeclaredSymbol(declaration, TestContext.Current.CancellationToken)))
+            .OfType<INamedTypeSymbol>()
+            .Where(type => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelBuilder.BpfObjectAttributeName));
+        return [.. objects
+            .Select(type => ObjectEmitter.Emit(ModelBuilder.Build(type, compilation, TestContext.Current.CancellationToken)))
+            .SelectMany(emitted => emitted.Diagnostics)
+            .Select(Diagnostics.Create)];
+    }
+
     /// <summary>The ELF object the generator embedded for class <paramref name="className"/>, read back from the generated source.</summary>
     public static byte[] ObjectBytes(GeneratorDriverRunResult result, string className = "Probe")
     {

@@ -1,0 +1,3 @@
+using Sharp.Bpf.Flat.Cli;
+
+return FlatCommand.Create(Console.Out, Console.Error).Parse(args).Invoke();
