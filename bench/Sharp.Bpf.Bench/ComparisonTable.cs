@@ -18,9 +18,10 @@ internal sealed class ComparisonTable(TextWriter output)
     {
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, Row,
             comparison.Name,
-            $"{comparison.Ours:0.000}",
+            // NaN: no figure for Sharp.Bpf (a program the compiler does not build yet); the note says why.
+            double.IsNaN(comparison.Ours) ? "n/a" : $"{comparison.Ours:0.000}",
             $"{comparison.Reference:0.000}",
-            $"{comparison.Ratio:0.00}x",
+            double.IsNaN(comparison.Ratio) ? "n/a" : $"{comparison.Ratio:0.00}x",
             $"{comparison.Unit}{(comparison.LowerIsBetter ? ", lower is better" : "")}{(comparison.Note.Length > 0 ? "; " + comparison.Note : "")}"));
         output.Flush();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sharp.Bpf.Bench;
+using Sharp.Bpf.Bench.CodeQuality;
 using Sharp.Bpf.Bench.Loader;
 using Sharp.Bpf.Bench.Readers;
 
@@ -7,7 +8,8 @@ using Sharp.Bpf.Bench.Readers;
 // these machines drift by up to 3x over minutes, so only ratios from one run mean anything.
 const string Usage = """
     usage: Sharp.Bpf.Bench [--only <text>] [--rounds <n>] [--no-realtime] [--no-pin]
-      --only <text>   run only benchmarks or reader scenarios whose name contains <text> (e.g. "perf buffer", "Loader")
+      --only <text>   run only benchmarks, reader scenarios or code-quality programs whose name contains <text> (e.g.
+                      "perf buffer", "Loader", "Code quality", "TC probe")
       --rounds <n>    interleaved rounds per reader scenario (default 9)
       --no-realtime   run the reader benchmark's producer and consumer as ordinary threads (default: SCHED_FIFO, so
                       other processes on the machine do not decide when the consumer wakes)
@@ -47,13 +49,16 @@ if (Environment.UserName != "root")
     return 1;
 }
 
-// --only matches a benchmark's title or, for the reader benchmark, the names of its scenarios.
+// --only matches a benchmark's title or, for the reader and code-quality benchmarks, the names of their scenarios/programs.
 bool Matches(string name) => name.Contains(only, StringComparison.OrdinalIgnoreCase);
 var readers = new ReaderThroughputBenchmark(readerSettings);
 var benchmarks = new List<Benchmark> { new LoadTimeBenchmark() }.Where(benchmark => Matches(benchmark.Title)).ToList();
 if (Matches(readers.Title)) benchmarks.Add(readers);
 else if (ReaderThroughputBenchmark.Scenarios.Any(scenario => Matches(scenario.Name)))
     benchmarks.Add(new ReaderThroughputBenchmark(readerSettings with { ScenarioFilter = only }));
+var codeQuality = new CodeQualityBenchmark();
+if (Matches(codeQuality.Title)) benchmarks.Add(codeQuality);
+else if (CodeQualityBenchmark.Programs.Any(program => Matches(program.Name))) benchmarks.Add(new CodeQualityBenchmark(only));
 if (benchmarks.Count == 0)
 {
     Console.Error.WriteLine($"no benchmark or reader scenario matches '{only}'");
