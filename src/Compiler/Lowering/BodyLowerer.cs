@@ -49,6 +49,14 @@ internal sealed partial class BodyLowerer : ILoweringContext
         for (int i = 0; i < entry.Parameters.Length; i++)
         {
             var parameter = entry.Parameters[i];
+            if (i == 0 && IsContextStruct(parameter))
+            {
+                // The context register points at the struct (a tracepoint's record, a raw tracepoint's u64 arguments):
+                // its fields are loads at constant offsets from the unmodified v0, which is all the verifier allows.
+                frame.Parameters[parameter] = new MemoryLocation(new VReg(i), 0, PointerKind.Context, parameter.Type);
+                ReportContextWrites(parameter, graph.OriginalOperation);
+                continue;
+            }
             if (parameter.RefKind != RefKind.None || ScalarType.Of(parameter.Type) is null && parameter.Type.IsValueType && !IntrinsicHook.IsIntrinsic(parameter.Type))
             {
                 Report(Sharp.Bpf.Compiler.Diagnostics.UnsupportedType, parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) ?? syntax,
@@ -269,6 +277,42 @@ internal sealed partial class BodyLowerer : ILoweringContext
         int line = span.StartLinePosition.Line;
         string text = line < lines.Count ? lines[line].ToString().Trim() : syntax.ToString();
         builder.CurrentLine = builder.AddLine(new IrSourceLine(span.Path ?? "", line + 1, span.StartLinePosition.Character + 1, text));
+    }
+
+    /// <summary>Whether <paramref name="parameter"/> is a struct the context register points to: an unmanaged struct with a
+    /// layout, received <c>in</c>, <c>ref readonly</c> or by value.</summary>
+    static bool IsContextStruct(IParameterSymbol parameter) =>
+        parameter.RefKind is RefKind.None or RefKind.In or RefKind.RefReadOnlyParameter
+        && parameter.Type.TypeKind == TypeKind.Struct && ScalarType.Of(parameter.Type) is null
+        && !IntrinsicHook.IsIntrinsic(parameter.Type) && TypeLayout.Of(parameter.Type).Shape is StructShape;
+
+    /// <summary>Reports every write to the context struct <paramref name="parameter"/> or its fields: the kernel's copy of the
+    /// arguments is read-only, and a by-value parameter is that copy, not one of the program's own.</summary>
+    void ReportContextWrites(IParameterSymbol parameter, IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            var written = operation switch
+            {
+                ISimpleAssignmentOperation { IsRef: false } assignment => assignment.Target,
+                ICompoundAssignmentOperation compound => compound.Target,
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                _ => null,
+            };
+            if (written is null) continue;
+            foreach (var target in written is ITupleOperation tuple ? tuple.Elements : [written])
+            {
+                var root = target;
+                while (root switch { IFieldReferenceOperation field => field.Instance, IInlineArrayAccessOperation element => element.Instance, _ => null } is { } instance)
+                    root = instance;
+                if (root is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+                    Report(Sharp.Bpf.Compiler.Diagnostics.UnsupportedConstruct, target,
+                        $"'{operation.Syntax}' writes to '{parameter.Name}', the program's context, which is read-only: copy the field to a local and change that");
+            }
+        }
     }
 
     /// <summary>Finds the locals and parameters that must live in memory: their address is taken with <c>&amp;</c>.</summary>

@@ -22,7 +22,11 @@ public class LoweredShapeTests
             public static long LongAdd(long a, long b) => a + b;
             public static long Widen(sbyte a) => a;
             public static XdpAction Pass(XdpMd ctx) => XdpAction.Pass;
+            public static int SecondIn(in Arguments args) => (int)args.Second;
+            public static int SecondByValue(Arguments args) => (int)args.Second;
+            public static int SecondRefReadonly(ref readonly Arguments args) => (int)args.Second;
         }
+        public struct Arguments { public ulong First; public ulong Second; }
         """;
 
     static readonly LoweringHarness Harness = new(Source);
@@ -63,5 +67,18 @@ public class LoweredShapeTests
         Assert.Equal(("Pass", 1), (function.Name, function.ParameterCount));
         var ret = Assert.IsType<Return>(function.Blocks[^1].Terminator);
         Assert.Equal(new Imm((long)Sharp.Bpf.Kernel.XdpAction.Pass), ret.Value);
+    }
+
+    [Theory]
+    [InlineData("SecondIn")]
+    [InlineData("SecondByValue")]
+    [InlineData("SecondRefReadonly")]
+    public void Struct_context_field_is_a_load_at_its_offset_from_parameter_zero(string method)
+    {
+        var function = Harness.Function(method);
+        Assert.Equal(1, function.ParameterCount);
+        var load = Assert.Single(Instructions(function).OfType<Load>());
+        Assert.Equal((new VReg(0), (short)8, 8), (load.Base, load.Offset, load.Size));
+        Assert.Empty(Instructions(function).OfType<Store>());
     }
 }

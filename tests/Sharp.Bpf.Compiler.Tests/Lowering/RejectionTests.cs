@@ -11,6 +11,7 @@ public class RejectionTests
         public interface IShape { int Area(); }
         public struct Box : IShape { public int W; public int Area() => W * W; }
         [System.Runtime.CompilerServices.InlineArray(4)] public struct Four { int element; }
+        public struct Arguments { public ulong First; public ulong Second; }
         public static class Subject
         {
             static int Forever(int x) => Forever(x - 1) + 1;
@@ -46,6 +47,9 @@ public class RejectionTests
             public static int LoopPastTheEnd(int a) { Four f = default; for (int i = 0; i <= 4; i++) a += f[i]; return a; }
             public static int NegativeStart(int a) { Four f = default; for (int i = -1; i < 4; i++) a += f[i]; return a; }
             public static int SwitchWithoutDefault(int a) => a switch { 0 => 1, 1 => 2 };
+            public static int WritesContextField(Arguments args) { args.First = 1; return (int)args.Second; }
+            public static int IncrementsContextField(Arguments args) { args.Second++; return 0; }
+            public static int ContextByRef(ref Arguments args) => (int)args.First;
         }
         """;
 
@@ -82,6 +86,9 @@ public class RejectionTests
         { "LoopPastTheEnd", "SBPF0019", "f[i]", "constant index" },
         { "NegativeStart", "SBPF0019", "f[i]", "constant index" },
         { "SwitchWithoutDefault", "SBPF0010", "a switch { 0 => 1, 1 => 2 }", "'_ => ...' arm" },
+        { "WritesContextField", "SBPF0001", "args.First", "context, which is read-only" },
+        { "IncrementsContextField", "SBPF0001", "args.Second", "copy the field to a local" },
+        { "ContextByRef", "SBPF0018", "ref Arguments args", "unmanaged structs" },
     };
 
     [Theory]
