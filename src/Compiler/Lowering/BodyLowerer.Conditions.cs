@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Sharp.Bpf.Compiler.Ir;
+using Sharp.Bpf.Compiler.Lowering.Intrinsics;
 
 namespace Sharp.Bpf.Compiler.Lowering;
 
@@ -62,6 +63,8 @@ internal sealed partial class BodyLowerer
                 LowerPattern(operand, pattern.Value.Type!, pattern.Pattern, whenTrue, whenFalse);
                 return;
             }
+            case IPropertyReferenceOperation property when NullableIntrinsics.TryBranch(property, this, whenTrue, whenFalse):
+                return;
             default:
                 var value = LowerScalar(condition);
                 builder.Branch(Condition.Ne, Width.W64, value, new Imm(0), whenTrue, whenFalse);

@@ -3,7 +3,7 @@ using Sharp.Bpf.Compiler.Ir;
 namespace Sharp.Bpf.Compiler.Optimization;
 
 /// <summary>The IR → IR passes: scalar replacement of stack slots first, then constant folding, copy propagation, copy
-/// coalescing, redundant zero-extension removal, branch folding, unreachable-block removal, jump threading and dead-code elimination, repeated until
+/// coalescing, redundant zero-extension removal, branch folding, unreachable-block removal, jump threading, dead-code elimination and dead stack-store elimination, repeated until
 /// nothing changes. Every pass keeps the lowering's contract (src/Compiler/README.md): no load moves, context loads keep their
 /// base and offset, packet compares stay register-register 64-bit, no 32-bit arithmetic appears on a pointer, every block stays
 /// reachable and every path ends in a return.</summary>
@@ -22,6 +22,7 @@ internal static class Optimizer
         JumpThreading.Run,
         UnreachableBlockRemoval.Run,
         DeadCodeElimination.Run,
+        DeadStackStoreElimination.Run,
     ];
 
     public static IrFunction Optimize(IrFunction function)

@@ -28,6 +28,18 @@ internal static class NullableIntrinsics
         return value is not null;
     }
 
+    /// <summary>Lowers <c>IsNull</c>/<c>HasValue</c> used as a condition to one branch on the pointer register itself,
+    /// so the verifier marks that very register non-null on the taken edge and no 0/1 flag is materialised.</summary>
+    public static bool TryBranch(IPropertyReferenceOperation property, ILoweringContext context, int whenTrue, int whenFalse)
+    {
+        if (!IsNullable(property.Property.ContainingType) || property.Instance is null) return false;
+        Condition? condition = property.Property.Name switch { "IsNull" => Condition.Eq, "HasValue" => Condition.Ne, _ => null };
+        if (condition is not { } compare) return false;
+        var pointer = Pointer(context, property.Instance);
+        context.Builder.Branch(compare, Width.W64, pointer.Register, new Imm(0), whenTrue, whenFalse);
+        return true;
+    }
+
     public static bool TryWrite(IPropertyReferenceOperation property, LoweredValue value, ILoweringContext context)
     {
         if (!IsNullable(property.Property.ContainingType) || property.Instance is null || property.Property.Name != "Value") return false;

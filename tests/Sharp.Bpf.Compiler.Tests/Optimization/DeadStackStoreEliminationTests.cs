@@ -1,0 +1,68 @@
+using Sharp.Bpf.Compiler.Ir;
+using Sharp.Bpf.Compiler.Optimization;
+using Sharp.Bpf.Compiler.Tests.Backend;
+using Xunit;
+
+namespace Sharp.Bpf.Compiler.Tests.Optimization;
+
+/// <summary>A stack store goes only when every byte it writes is overwritten on every path before anything could read it.</summary>
+public class DeadStackStoreEliminationTests
+{
+    static List<StoreStack> Stores(IrFunction function) => [.. function.Blocks.SelectMany(b => b.Instructions).OfType<StoreStack>()];
+
+    /// <summary>Zeroes an 8-byte slot, then branches to two paths that each store <paramref name="bytesWritten"/> bytes from
+    /// offset 0 and run <paramref name="beforeOverwrite"/> first, then read the whole slot.</summary>
+    static IrFunction ZeroThenOverwrite(int bytesWritten, Func<IrBuilder, int, IrInstruction?> beforeOverwrite)
+    {
+        var ir = new IrBuilder("f");
+        int slot = ir.Slot(8, 8, "pair");
+        ir.Add(new StoreStack(slot, 0, IrBuilder.Imm(0), 8));
+        int left = ir.NewBlock(), right = ir.NewBlock(), join = ir.NewBlock();
+        ir.Branch(Condition.Eq, Width.W64, ir.Parameter(0), IrBuilder.Imm(0), left, right);
+        foreach (int path in new[] { left, right })
+        {
+            ir.At(path);
+            if (beforeOverwrite(ir, slot) is { } instruction) ir.Add(instruction);
+            ir.Add(new StoreStack(slot, 0, ir.Parameter(0), bytesWritten));
+            ir.Jump(join);
+        }
+        var value = ir.New();
+        ir.At(join).Add(new LoadStack(value, slot, 0, 8));
+        ir.Return(value);
+        return ir.Build();
+    }
+
+    [Fact]
+    public void Zeroing_overwritten_on_every_path_before_a_read_is_removed()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroThenOverwrite(8, (_, _) => null));
+        Assert.All(Stores(result), store => Assert.IsType<VReg>(store.Value));
+        Assert.Equal(2, Stores(result).Count);
+    }
+
+    [Fact]
+    public void Zeroing_of_bytes_left_unwritten_is_kept()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroThenOverwrite(4, (_, _) => null));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
+
+    [Fact]
+    public void Zeroing_read_before_the_overwrite_is_kept()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroThenOverwrite(8, (ir, slot) => new LoadStack(ir.New(), slot, 4, 4)));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
+
+    [Fact]
+    public void Zeroing_of_a_slot_whose_address_a_helper_may_read_first_is_kept()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroThenOverwrite(8, (ir, slot) =>
+        {
+            var address = ir.New();
+            ir.Add(new StackAddress(address, slot));
+            return new CallHelper(ir.New(), 1, new Operand[] { address }.ToEquatableArray());
+        }));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
+}
