@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Sharp.Bpf.Compiler.Ir;
 using Sharp.Bpf.Compiler.Lowering;
+using Sharp.Bpf.Compiler.Optimization;
 using Xunit;
 
 namespace Sharp.Bpf.Compiler.Tests.Intrinsics;
@@ -81,25 +82,7 @@ internal static class IntrinsicHarness
 
     /// <summary>The instruction that defines <paramref name="register"/> (the first, for registers assigned on several paths).</summary>
     public static IrInstruction Definition(this IrFunction function, VReg register) =>
-        function.Instructions().First(i => Defined(i) == register);
-
-    static VReg? Defined(IrInstruction instruction) => instruction switch
-    {
-        Move m => m.Dst,
-        Binary b => b.Dst,
-        Unary u => u.Dst,
-        Extend e => e.Dst,
-        ByteSwap s => s.Dst,
-        Load l => l.Dst,
-        LoadStack l => l.Dst,
-        StackAddress a => a.Dst,
-        LoadMap m => m.Dst,
-        LoadGlobalAddress g => g.Dst,
-        CallHelper c => c.Dst,
-        CallFunction c => c.Dst,
-        Atomic a => a.Dst,
-        _ => null,
-    };
+        function.Instructions().First(i => IrOperands.Defined(i) == register);
 
     /// <summary>Follows register copies back to the instruction that computed <paramref name="register"/>'s value.</summary>
     public static IrInstruction Origin(this IrFunction function, VReg register)
