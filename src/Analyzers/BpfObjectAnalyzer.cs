@@ -52,7 +52,7 @@ public sealed class BpfObjectAnalyzer : DiagnosticAnalyzer
         if (type.TypeKind != TypeKind.Class || !type.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, bpfObject))) return;
         try
         {
-            foreach (var info in Compile(type, context.Compilation, context.CancellationToken))
+            foreach (var info in Compile(type, context.Compilation, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, context.CancellationToken))
                 if (IsReported(info.Id))
                     context.ReportDiagnostic(Diagnostic.Create(Diagnostics.ById(info.Id), SourceLocations.Find(info.Where, type, context.Compilation), info.Argument));
         }
@@ -68,10 +68,10 @@ public sealed class BpfObjectAnalyzer : DiagnosticAnalyzer
     /// <remarks>A separate method that is never inlined, so that a compiler dependency the host fails to load (a
     /// FileNotFoundException while this method is compiled) is caught by the caller and reported as SBPF9000.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static EquatableArray<DiagnosticInfo> Compile(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    static EquatableArray<DiagnosticInfo> Compile(INamedTypeSymbol type, Compilation compilation, AnalyzerConfigOptions properties, CancellationToken cancellationToken)
     {
         var model = ModelBuilder.Build(type, compilation, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return ObjectEmitter.Emit(model).Diagnostics;
+        return ObjectEmitter.Emit(model, BuildProperties.BackendOptions(properties)).Diagnostics;
     }
 }

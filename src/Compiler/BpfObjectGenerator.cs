@@ -27,8 +27,11 @@ public sealed class BpfObjectGenerator : IIncrementalGenerator
                     ModelBuilder.Build((INamedTypeSymbol)attributed.TargetSymbol, attributed.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(Steps.Model);
 
-        var emitted = models
-            .Select(static (model, _) => ObjectEmitter.Emit(model))
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => BuildProperties.BackendOptions(provider.GlobalOptions));
+
+        var emitted = models.Combine(options)
+            .Select(static (pair, _) => ObjectEmitter.Emit(pair.Left, pair.Right))
             .WithTrackingName(Steps.Emit);
 
         context.RegisterSourceOutput(emitted, static (production, emitted) =>
@@ -39,7 +42,22 @@ public sealed class BpfObjectGenerator : IIncrementalGenerator
             foreach (var diagnostic in emitted.Diagnostics)
                 if (Diagnostics.IsInternal(diagnostic.Id))
                     production.ReportDiagnostic(Diagnostics.Create(diagnostic));
+            if (NotCompiled(emitted) is { } summary) production.ReportDiagnostic(summary);
             production.AddSource(emitted.Model.HintName, BindingWriter.Write(emitted));
         });
+    }
+
+    /// <summary>SBPF9001 when the object failed on errors only the analyzer reports, at the first of them: a project that
+    /// references the generator without the analyzer would otherwise build with an empty <c>ObjectBytes</c>.</summary>
+    static Diagnostic? NotCompiled(EmittedObject emitted)
+    {
+        var errors = emitted.Diagnostics.Where(diagnostic => !Diagnostics.IsInternal(diagnostic.Id)).ToList();
+        if (errors.Count == 0) return null;
+        var first = errors[0];
+        string firstMessage = Diagnostics.ById(first.Id).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            .Replace("{0}", first.Argument);
+        string reason = $"{errors.Count} error{(errors.Count == 1 ? "" : "s")} reported by Sharp.Bpf.Analyzers, the first {first.Id}: {firstMessage}"
+            + " (reference the Sharp.Bpf.Analyzers analyzer, which the Sharp.Bpf package includes, to see each at its construct)";
+        return Diagnostic.Create(Diagnostics.ObjectNotCompiled, first.Where?.ToLocation() ?? Location.None, emitted.Model.ClassName, reason);
     }
 }

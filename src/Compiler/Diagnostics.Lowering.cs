@@ -95,9 +95,9 @@ internal static partial class Diagnostics
         "Static field '{0}' is not a map or a global of a [BpfObject] class: declare maps and globals as static fields of the [BpfObject] class, or use a const",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    // foreach loops (over spans too: they call enumerator methods, which have no eBPF body).
+    // foreach loops (over spans and inline arrays too: they call enumerator methods, which have no eBPF body).
     public static readonly DiagnosticDescriptor UnsupportedForeach = new(
-        "SBPF0016", "foreach over a non-span",
+        "SBPF0016", "foreach loop",
         "'{0}' is a foreach loop, whose enumerator calls eBPF code cannot compile: use a 'for' loop with a constant bound",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

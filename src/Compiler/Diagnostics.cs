@@ -16,6 +16,13 @@ internal static partial class Diagnostics
         "The eBPF compiler failed: {0}; please report this with the source that caused it",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    // Reported by the generator only, so that a project with the generator but without Sharp.Bpf.Analyzers does not get an
+    // empty ObjectBytes silently; with the analyzer present it adds one line to the analyzer's specific diagnostics.
+    public static readonly DiagnosticDescriptor ObjectNotCompiled = new(
+        "SBPF9001", "eBPF object not compiled",
+        "[BpfObject] class '{0}' was not compiled, so its ObjectBytes is empty: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>Every descriptor declared in any part of this class.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> All => all.Value;
 

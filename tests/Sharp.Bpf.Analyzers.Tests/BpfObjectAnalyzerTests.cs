@@ -44,6 +44,19 @@ public class BpfObjectAnalyzerTests
     }
 
     [Fact]
+    public void Program_whose_context_is_another_programs_is_SBPF0105()
+    {
+        Verify("""
+            using Sharp.Bpf.Kernel;
+            [BpfObject(License = "GPL")]
+            public static partial class Probe
+            {
+                [Xdp] public static XdpAction {|SBPF0105:Pass|}(SkBuff skb) => XdpAction.Pass;
+            }
+            """);
+    }
+
+    [Fact]
     public void Supported_kernel_class_gets_nothing()
     {
         Verify("""

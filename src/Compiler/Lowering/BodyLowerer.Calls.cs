@@ -136,6 +136,7 @@ internal sealed partial class BodyLowerer
         int continuation = builder.NewBlock();
         var caller = frame;
         var callerFacts = facts;
+        var callerPaths = paths;
         var callee = new Frame(method, graph) { This = self, Continuation = continuation, Result = result };
         frame = callee;
         foreach (var (parameter, location) in parameters) frame.Parameters[parameter] = location;
@@ -150,6 +151,7 @@ internal sealed partial class BodyLowerer
             inlining.RemoveAt(inlining.Count - 1);
             frame = caller;
             facts = callerFacts;
+            paths = callerPaths;
         }
         builder.SetCurrent(continuation);
         return callee.Result is { } returned ? Read(returned) : Poison(resultType);

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Sharp.Bpf.Compiler.Ir;
+using Sharp.Bpf.Compiler.Types;
 
 namespace Sharp.Bpf.Compiler.Lowering;
 
@@ -178,8 +179,11 @@ internal sealed partial class BodyLowerer
         bool notMinusOne = right is Imm minusOne ? SignExtend(minusOne.Value) != -1
             : known.NotMinusOne || NarrowerUnsigned(divisor, type);
         bool notMinValue = left is Imm dividendConstant ? SignExtend(dividendConstant.Value) != type.MinValue
-            : dividend is not null && Narrower(dividend, type);
-        if (!notMinusOne && !notMinValue)
+            : dividend is not null && (Narrower(dividend, type) || frame.Facts?.About(facts, dividend).NotMinValue == true);
+        // Each path into this block may exclude the overflow differently: b != -1 on one, a != MinValue on another.
+        bool everyPathSafe = frame.Facts is { } all && dividend is not null && paths.Count > 0
+            && paths.All(path => all.About(path, divisor).NotMinusOne || all.About(path, dividend).NotMinValue);
+        if (!notMinusOne && !notMinValue && !everyPathSafe)
             Report(Sharp.Bpf.Compiler.Diagnostics.SignedDivisionOverflow, at, at.Syntax.ToString());
     }
 
@@ -245,7 +249,7 @@ internal sealed partial class BodyLowerer
             return assigned;
         }
         if (assignment.Target is ILocalReferenceOperation local && !frame.Locals.ContainsKey(local.Local) && !local.Local.IsRef
-            && NewLocation(local.Local.Type, local.Local.Name, frame.AddressTaken.Contains(local.Local)) is null)
+            && !frame.AddressTaken.Contains(local.Local) && !HasOwnStorage(local.Local.Type))
         {
             // A kernel handle (packet cursor, map value reference): the local takes the shape of its first value.
             var first = Lower(assignment.Value);
@@ -254,6 +258,13 @@ internal sealed partial class BodyLowerer
             if (first is not ReferenceValue) Write(storage, first);
             return first;
         }
+        if (IsZeroStruct(assignment.Value) && ScalarType.Of(assignment.Target.Type) is null
+            && LowerLocation(assignment.Target) is (StackLocation or MemoryLocation) and var zeroed)
+        {
+            // x = default / new S(): zero x in place rather than a temporary copied into it.
+            Zero(zeroed, SizeOf(zeroed.Type));
+            return new ReferenceValue(zeroed);
+        }
         var target = LowerLocation(assignment.Target);
         var value = Lower(assignment.Value);
         if (target is null) return value;
@@ -261,6 +272,13 @@ internal sealed partial class BodyLowerer
         Write(target, value);
         return value is ScalarValue or PointerValue ? value : Read(target);
     }
+
+    /// <summary>Whether <paramref name="value"/> is the all-zero value of a struct with a layout: <c>default</c>, or <c>new S()</c>
+    /// without a constructor or initializer of its own.</summary>
+    static bool IsZeroStruct(IOperation value) =>
+        value.Type is { IsValueType: true } type && ScalarType.Of(type) is null && TypeLayout.Of(type).Shape is not null
+        && value is IDefaultValueOperation
+            or IObjectCreationOperation { Constructor: null or { IsImplicitlyDeclared: true }, Initializer: null, Arguments.Length: 0 };
 
     /// <summary><c>ref T r = ref x;</c>: the ref local becomes another name for x's location (bound once, so a ref local
     /// must not be re-pointed later).</summary>

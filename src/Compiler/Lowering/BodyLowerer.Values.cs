@@ -46,6 +46,8 @@ internal sealed partial class BodyLowerer
                 return LowerObjectCreation(creation);
             case IAddressOfOperation address:
                 return LowerAddressOf(address);
+            case { Kind: OperationKind.None } when FixedAddressOf(operation) is { } address:
+                return LowerAddressOf(address);
             case { Kind: OperationKind.None } when PointerIndirection(operation) is not null || PointerElement(operation) is not null:
                 return LowerLocation(operation) is { } target ? Read(target) : Poison(operation.Type!);
             case ISizeOfOperation size:
@@ -92,7 +94,7 @@ internal sealed partial class BodyLowerer
         if (ScalarType.Of(type) is not null) return new ScalarValue(new Imm(0), type);
         if (TypeLayout.Of(type).Shape is { } shape && type.IsValueType)
         {
-            var location = NewStackObject(type, shape.Size, Math.Min(shape.Alignment, 8), "default");
+            var location = NewSlotLocation(type, "default");
             Zero(location, shape.Size);
             return new StackValue(location.Slot, location.Offset, type);
         }
@@ -154,6 +156,11 @@ internal sealed partial class BodyLowerer
                     && access.Expression == operation.Syntax)
             ? operation.ChildOperations.First() : null;
 
+    /// <summary>A <c>fixed</c> statement's <c>&amp;x</c> (x a movable variable, such as an <c>in</c> parameter) is an
+    /// operation of kind None around the address-of: eBPF memory never moves, so it is that address.</summary>
+    static IAddressOfOperation? FixedAddressOf(IOperation operation) =>
+        operation.Kind == OperationKind.None && operation.ChildOperations.Count == 1 ? operation.ChildOperations.First() as IAddressOfOperation : null;
+
     /// <summary><c>p[i]</c> on a pointer or a fixed buffer, also of kind None: the indexed operand and the index.</summary>
     static (IOperation Indexed, IOperation Index)? PointerElement(IOperation operation) =>
         operation.Kind == OperationKind.None && operation.Syntax is ElementAccessExpressionSyntax && operation.ChildOperations.Count == 2
@@ -182,18 +189,23 @@ internal sealed partial class BodyLowerer
     Location? NewLocation(ITypeSymbol type, string name, bool inMemory)
     {
         if (inMemory) return NewSlotLocation(type, name);
-        // A pointer local takes the kind of the first pointer assigned to it (stack, packet, map value...).
-        if (type is IPointerTypeSymbol) return null;
-        if (ScalarType.Of(type) is not null) return new RegisterLocation(builder.NewRegister(), type);
-        if (type.IsValueType && TypeLayout.Of(type).Shape is not null) return NewSlotLocation(type, name);
-        return null;
+        if (!HasOwnStorage(type)) return null;
+        return ScalarType.Of(type) is not null ? new RegisterLocation(builder.NewRegister(), type) : NewSlotLocation(type, name);
     }
 
+    /// <summary>Whether a variable of <paramref name="type"/> has storage of its own (a register or a slot); a pointer local
+    /// instead takes the kind of the first pointer assigned to it (stack, packet, map value...), and a kernel handle its
+    /// shape.</summary>
+    static bool HasOwnStorage(ITypeSymbol type) =>
+        type is not IPointerTypeSymbol && (ScalarType.Of(type) is not null || type.IsValueType && TypeLayout.Of(type).Shape is not null);
+
+    /// <summary>A slot for a variable of <paramref name="type"/>, 8-aligned whatever the type's alignment, so that copies and
+    /// zeroing go 8 bytes at a time (<see cref="Copy"/>).</summary>
     StackLocation NewSlotLocation(ITypeSymbol type, string name)
     {
         var shape = TypeLayout.Of(type).Shape;
         int size = Math.Max(shape?.Size ?? 8, 1);
-        return NewStackObject(type, size, Math.Clamp(shape?.Alignment ?? 8, 1, 8), name);
+        return NewStackObject(type, size, 8, name);
     }
 
     /// <summary>A new location able to hold <paramref name="value"/> (registers of the same shape, or a new slot).</summary>
@@ -345,6 +357,9 @@ internal sealed partial class BodyLowerer
             case (_, ReferenceValue { Target: var source }):
                 Write(location, Read(source));
                 return;
+            case (_, ScalarValue { Operand: Imm }) when diagnostics.Count > 0:
+                // The poison value of an expression already reported: nothing to write.
+                return;
             default:
                 throw new InvalidOperationException($"cannot write {value} to {location}");
         }
@@ -360,11 +375,10 @@ internal sealed partial class BodyLowerer
     /// <summary>Copies <paramref name="size"/> bytes in the widest pieces both locations' alignment allows.</summary>
     void Copy(Location from, Location to, int size)
     {
-        int alignment = Math.Clamp(TypeLayout.Of(to.Type).Shape?.Alignment ?? 1, 1, 8);
         for (int offset = 0; offset < size;)
         {
             int piece = 8;
-            while (piece > alignment || piece > size - offset) piece /= 2;
+            while (piece > AccessAlignment(from, offset) || piece > AccessAlignment(to, offset) || piece > size - offset) piece /= 2;
             var register = builder.NewRegister();
             builder.Emit(from switch
             {
@@ -382,13 +396,37 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    void Zero(StackLocation location, int size)
+    /// <summary>The widest access (1 to 8 bytes) the verifier accepts <paramref name="offset"/> bytes into
+    /// <paramref name="location"/>. Stack accesses must be aligned to their size (the verifier is strict there), so a stack
+    /// slot's position counts; so must context loads (<c>off % size == 0</c>), whose offsets are from the context's start.
+    /// Packets and map values (globals, ring buffer records) may be read and written unaligned on the targets whose kernels
+    /// do not set strict alignment (x86-64, arm64). Other memory (a pointer into the stack) is as aligned as its type.</summary>
+    int AccessAlignment(Location location, int offset)
+    {
+        static int Lowest(int position, int alignment) => position == 0 ? alignment : Math.Min(alignment, position & -position);
+        return location switch
+        {
+            StackLocation stack => Lowest(stack.Offset + offset, builder.SlotAlignment(stack.Slot)),
+            MemoryLocation { Kind: PointerKind.Packet or PointerKind.MapValue or PointerKind.Global } => 8,
+            MemoryLocation { Kind: PointerKind.Context } memory => Lowest(memory.Offset + offset, 8),
+            _ => Lowest(offset, Math.Clamp(TypeLayout.Of(location.Type).Shape?.Alignment ?? 1, 1, 8)),
+        };
+    }
+
+    /// <summary>Stores zeros over the <paramref name="size"/> bytes of <paramref name="location"/>, in the widest pieces its
+    /// alignment allows.</summary>
+    void Zero(Location location, int size)
     {
         for (int offset = 0; offset < size;)
         {
             int piece = 8;
-            while (piece > size - offset || (location.Offset + offset) % piece != 0) piece /= 2;
-            builder.Emit(new StoreStack(location.Slot, location.Offset + offset, new Imm(0), piece));
+            while (piece > size - offset || piece > AccessAlignment(location, offset)) piece /= 2;
+            builder.Emit(location switch
+            {
+                StackLocation stack => new StoreStack(stack.Slot, stack.Offset + offset, new Imm(0), piece),
+                MemoryLocation memory => new Store(memory.Base, (short)(memory.Offset + offset), new Imm(0), piece),
+                _ => throw new InvalidOperationException($"cannot zero {location}"),
+            });
             offset += piece;
         }
     }

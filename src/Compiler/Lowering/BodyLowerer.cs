@@ -20,7 +20,8 @@ internal sealed partial class BodyLowerer : ILoweringContext
     readonly List<(int Block, SyntaxNode Syntax)> throwingBlocks = [];
     FunctionBuilder builder = null!;
     Frame frame = null!;
-    Dictionary<ISymbol, ValueFact> facts = new(SymbolEqualityComparer.Default);
+    Dictionary<FactKey, ValueFact> facts = [];
+    List<Dictionary<FactKey, ValueFact>> paths = [];
 
     public BodyLowerer(IMethodSymbol entry, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -51,9 +52,16 @@ internal sealed partial class BodyLowerer : ILoweringContext
             var parameter = entry.Parameters[i];
             if (i == 0 && IsContextStruct(parameter))
             {
-                // The context register points at the struct (a tracepoint's record, a raw tracepoint's u64 arguments):
-                // its fields are loads at constant offsets from the unmodified v0, which is all the verifier allows.
+                // The context register points at the struct (a tracepoint's record, a raw tracepoint's u64 arguments,
+                // pt_regs): its fields are loads at constant offsets from the unmodified v0, which is all the verifier allows.
                 frame.Parameters[parameter] = new MemoryLocation(new VReg(i), 0, PointerKind.Context, parameter.Type);
+                ReportContextWrites(parameter, graph.OriginalOperation);
+                continue;
+            }
+            if (i == 0 && parameter.RefKind == RefKind.None && parameter.Type is IPointerTypeSymbol { PointedAtType: var pointee } && IsContextStructType(pointee))
+            {
+                // The pointer form of the same context: r1 is that pointer.
+                frame.Parameters[parameter] = new RegisterLocation(new VReg(i), parameter.Type, PointerKind.Context);
                 ReportContextWrites(parameter, graph.OriginalOperation);
                 continue;
             }
@@ -123,6 +131,7 @@ internal sealed partial class BodyLowerer : ILoweringContext
             if (block.Kind != BasicBlockKind.Block || !block.IsReachable) continue;
             builder.SetCurrent(BlockFor(block));
             facts = frame.Facts.AtEntry(block.Ordinal);
+            paths = frame.Facts.PathsAtEntry(block.Ordinal);
             foreach (var operation in block.Operations)
             {
                 SetLine(operation.Syntax);
@@ -131,6 +140,7 @@ internal sealed partial class BodyLowerer : ILoweringContext
                 ValueFacts.Kill(facts, operation);
                 LowerStatement(operation);
                 if (generated is var (symbol, fact)) facts[symbol] = fact;
+                foreach (var path in paths) ValueFacts.Transfer(path, operation);
                 if (!builder.IsOpen) builder.SetCurrent(builder.NewBlock());
             }
             LowerBlockEnd(block);
@@ -162,7 +172,8 @@ internal sealed partial class BodyLowerer : ILoweringContext
     void Capture(IFlowCaptureOperation capture)
     {
         var type = capture.Value.Type;
-        if (ScalarType.Of(type) is null && type is { IsValueType: true } && !IntrinsicHook.IsIntrinsic(type) && IsVariable(capture.Value)
+        bool structVariable = ScalarType.Of(type) is null && type is { IsValueType: true } && !IntrinsicHook.IsIntrinsic(type);
+        if ((structVariable && IsVariable(capture.Value) || frame.WrittenCaptures.Contains(capture.Id))
             && !frame.Captures.ContainsKey(capture.Id) && LowerLocation(capture.Value) is { } alias)
         {
             frame.Captures[capture.Id] = alias;
@@ -282,9 +293,14 @@ internal sealed partial class BodyLowerer : ILoweringContext
     /// <summary>Whether <paramref name="parameter"/> is a struct the context register points to: an unmanaged struct with a
     /// layout, received <c>in</c>, <c>ref readonly</c> or by value.</summary>
     static bool IsContextStruct(IParameterSymbol parameter) =>
-        parameter.RefKind is RefKind.None or RefKind.In or RefKind.RefReadOnlyParameter
-        && parameter.Type.TypeKind == TypeKind.Struct && ScalarType.Of(parameter.Type) is null
-        && !IntrinsicHook.IsIntrinsic(parameter.Type) && TypeLayout.Of(parameter.Type).Shape is StructShape;
+        parameter.RefKind is RefKind.None or RefKind.In or RefKind.RefReadOnlyParameter && IsContextStructType(parameter.Type);
+
+    /// <summary>Whether the context register can point to a <paramref name="type"/>: a struct the program declares, or one of
+    /// the Sharp.Bpf.Kernel structs that mirror a kernel context (<c>PtRegs</c>, <c>RawTracepointArguments</c>).</summary>
+    static bool IsContextStructType(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Struct && ScalarType.Of(type) is null
+        && (!IntrinsicHook.IsIntrinsic(type) || Intrinsics.ContextFields.IsKernelContextStruct(type))
+        && TypeLayout.Of(type).Shape is StructShape;
 
     /// <summary>Reports every write to the context struct <paramref name="parameter"/> or its fields: the kernel's copy of the
     /// arguments is read-only, and a by-value parameter is that copy, not one of the program's own.</summary>
@@ -306,7 +322,7 @@ internal sealed partial class BodyLowerer : ILoweringContext
             foreach (var target in written is ITupleOperation tuple ? tuple.Elements : [written])
             {
                 var root = target;
-                while (root switch { IFieldReferenceOperation field => field.Instance, IInlineArrayAccessOperation element => element.Instance, _ => null } is { } instance)
+                while (root switch { IFieldReferenceOperation field => field.Instance, IInlineArrayAccessOperation element => element.Instance, _ => PointerIndirection(root) } is { } instance)
                     root = instance;
                 if (root is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
                     Report(Sharp.Bpf.Compiler.Diagnostics.UnsupportedConstruct, target,

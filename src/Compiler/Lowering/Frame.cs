@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Sharp.Bpf.Compiler.Lowering;
 
@@ -16,6 +17,27 @@ internal sealed class Frame(IMethodSymbol method, ControlFlowGraph graph)
     public Dictionary<IParameterSymbol, Location> Parameters { get; } = new(SymbolEqualityComparer.Default);
 
     public Dictionary<CaptureId, Location> Captures { get; } = [];
+
+    /// <summary>Flow captures the graph writes through (an assignment's target captured before a value with control flow,
+    /// <c>x = c ? a : b</c>): they stand for the variable itself, not a copy of its value.</summary>
+    public HashSet<CaptureId> WrittenCaptures { get; } = [.. WrittenThrough(graph)];
+
+    static IEnumerable<CaptureId> WrittenThrough(ControlFlowGraph graph)
+    {
+        foreach (var block in graph.Blocks)
+            foreach (var operation in block.BranchValue is { } branch ? [.. block.Operations, branch] : block.Operations)
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    var target = descendant switch
+                    {
+                        IAssignmentOperation assignment => assignment.Target,
+                        IIncrementOrDecrementOperation increment => increment.Target,
+                        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                        _ => null,
+                    };
+                    if (target is IFlowCaptureReferenceOperation reference) yield return reference.Id;
+                }
+    }
 
     /// <summary>The receiver of an inlined struct method.</summary>
     public Location? This { get; init; }

@@ -59,6 +59,9 @@ internal sealed class FunctionBuilder
         return slots.Count - 1;
     }
 
+    /// <summary>The alignment the stack layout gives <paramref name="slot"/>'s start.</summary>
+    public int SlotAlignment(int slot) => slots[slot].Alignment;
+
     public int AddLine(IrSourceLine line)
     {
         if (!lineIndex.TryGetValue(line, out int index))

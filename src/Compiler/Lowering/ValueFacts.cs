@@ -4,10 +4,12 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Sharp.Bpf.Compiler.Lowering;
 
-/// <summary>What branches and assignments have proven about a local or parameter: non-zero and not -1 (for divisors);
+/// <summary>What branches and assignments have proven about a local or parameter: non-zero and not -1 (for divisors), not
+/// its type's MinValue (for dividends);
 /// non-negative, an exclusive upper bound of its bits read as unsigned (<c>if ((uint)i &lt; N)</c>) and of its signed
 /// value (<c>for (int i = 0; i &lt; N; i++)</c>), for indices.</summary>
-internal readonly record struct ValueFact(bool NonZero, bool NotMinusOne, ulong Below, bool NonNegative = false, long SignedBelow = long.MaxValue)
+internal readonly record struct ValueFact(bool NonZero, bool NotMinusOne, ulong Below, bool NonNegative = false, long SignedBelow = long.MaxValue,
+    bool NotMinValue = false)
 {
     public static ValueFact None { get; } = new(false, false, ulong.MaxValue);
 
@@ -18,29 +20,38 @@ internal readonly record struct ValueFact(bool NonZero, bool NotMinusOne, ulong 
     /// one, so that loops (whose counter's bound grows each time around) reach a fixed point at once.</summary>
     public ValueFact Meet(ValueFact other) => new(NonZero && other.NonZero, NotMinusOne && other.NotMinusOne,
         Below == other.Below ? Below : ulong.MaxValue, NonNegative && other.NonNegative,
-        SignedBelow == other.SignedBelow ? SignedBelow : long.MaxValue);
+        SignedBelow == other.SignedBelow ? SignedBelow : long.MaxValue, NotMinValue && other.NotMinValue);
 
     /// <summary>What holds when both facts do.</summary>
     public ValueFact With(ValueFact other) => new(NonZero || other.NonZero, NotMinusOne || other.NotMinusOne, Math.Min(Below, other.Below),
-        NonNegative || other.NonNegative, Math.Min(SignedBelow, other.SignedBelow));
+        NonNegative || other.NonNegative, Math.Min(SignedBelow, other.SignedBelow), NotMinValue || other.NotMinValue);
 }
 
 /// <summary>A forward data-flow analysis over a method's CFG: what is known about locals and parameters at the start of
 /// each block, because every path to it passed a branch that excluded some values and did not assign the variable
-/// afterwards. Variables whose address is taken or that are passed or bound by reference are never tracked.</summary>
+/// afterwards. Variables whose address is taken, that are passed <c>ref</c> or <c>out</c>, or that a <c>ref</c> local is
+/// bound to are never tracked (<c>in</c> arguments are only read).</summary>
 internal sealed class ValueFacts
 {
-    readonly Dictionary<ISymbol, ValueFact>?[] atEntry;
+    readonly Dictionary<FactKey, ValueFact>?[] atEntry;
+    readonly List<Dictionary<FactKey, ValueFact>>?[] incoming;
     readonly HashSet<ISymbol> aliased;
 
-    ValueFacts(Dictionary<ISymbol, ValueFact>?[] atEntry, HashSet<ISymbol> aliased)
+    ValueFacts(Dictionary<FactKey, ValueFact>?[] atEntry, List<Dictionary<FactKey, ValueFact>>?[] incoming, HashSet<ISymbol> aliased)
     {
         this.atEntry = atEntry;
+        this.incoming = incoming;
         this.aliased = aliased;
     }
 
     /// <summary>The facts at the start of block <paramref name="ordinal"/> (a copy the caller may update).</summary>
-    public Dictionary<ISymbol, ValueFact> AtEntry(int ordinal) => new(atEntry[ordinal] ?? [], SymbolEqualityComparer.Default);
+    public Dictionary<FactKey, ValueFact> AtEntry(int ordinal) => new(atEntry[ordinal] ?? []);
+
+    /// <summary>The facts of each edge into block <paramref name="ordinal"/> (copies), for a property that holds on every
+    /// path for a different reason on each: <c>if (b == 0 || a == int.MinValue &amp;&amp; b == -1) return 0;</c> leaves
+    /// <c>a / b</c> with either <c>a != MinValue</c> or <c>b != -1</c>. Empty when unknown.</summary>
+    public List<Dictionary<FactKey, ValueFact>> PathsAtEntry(int ordinal) =>
+        [.. (incoming[ordinal] ?? []).Select(path => new Dictionary<FactKey, ValueFact>(path))];
 
     public static ValueFacts Compute(ControlFlowGraph graph)
     {
@@ -53,18 +64,18 @@ internal sealed class ValueFacts
         // Round-robin iteration: a block's entry is the meet of its incoming edges' facts as last computed (edges not yet
         // computed are ignored). Bounds that differ between edges are dropped, so loops settle in a few passes; if they do
         // not, no fact is kept at all, which is always sound.
-        var entry = new Dictionary<ISymbol, ValueFact>?[graph.Blocks.Length];
-        var edges = new Dictionary<(int From, bool Conditional), Dictionary<ISymbol, ValueFact>>();
+        var entry = new Dictionary<FactKey, ValueFact>?[graph.Blocks.Length];
+        var edges = new Dictionary<(int From, bool Conditional), Dictionary<FactKey, ValueFact>>();
         bool converged = false;
         for (int pass = 0; pass < MaximumPasses && !converged; pass++)
         {
             converged = true;
             foreach (var block in graph.Blocks)
             {
-                var facts = block.Ordinal == 0 ? new Dictionary<ISymbol, ValueFact>(SymbolEqualityComparer.Default) : Join(block, edges);
+                var facts = block.Ordinal == 0 ? new Dictionary<FactKey, ValueFact>() : Join(block, edges);
                 entry[block.Ordinal] = facts;
                 if (facts is null) continue;
-                var after = new Dictionary<ISymbol, ValueFact>(facts, SymbolEqualityComparer.Default);
+                var after = new Dictionary<FactKey, ValueFact>(facts);
                 foreach (var operation in OperationsOf(block))
                     Transfer(after, operation);
                 if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition)
@@ -79,14 +90,25 @@ internal sealed class ValueFacts
                 }
             }
         }
+        var incoming = new List<Dictionary<FactKey, ValueFact>>?[graph.Blocks.Length];
         if (!converged)
             for (int i = 0; i < entry.Length; i++) entry[i] = null;
-        return new ValueFacts(entry, aliased);
+        else
+            foreach (var block in graph.Blocks)
+            {
+                var paths = new List<Dictionary<FactKey, ValueFact>>();
+                foreach (var branch in block.Predecessors)
+                    if (edges.TryGetValue((branch.Source.Ordinal, ReferenceEquals(branch, branch.Source.ConditionalSuccessor)), out var facts))
+                        paths.Add(facts);
+                // An edge without facts (unreachable, not computed) would be a path nothing is known about.
+                incoming[block.Ordinal] = paths.Count == block.Predecessors.Length ? paths : null;
+            }
+        return new ValueFacts(entry, incoming, aliased);
     }
 
     /// <summary>Updates the facts for one statement: what it assigns is forgotten, then what a top-level assignment of a
     /// non-negative constant or increment of a bounded non-negative variable proves is added.</summary>
-    public static void Transfer(Dictionary<ISymbol, ValueFact> facts, IOperation operation)
+    public static void Transfer(Dictionary<FactKey, ValueFact> facts, IOperation operation)
     {
         var generated = Generated(facts, operation);
         Kill(facts, operation);
@@ -95,7 +117,7 @@ internal sealed class ValueFacts
 
     /// <summary>The fact a statement <c>x = c</c> (c ≥ 0) or <c>x++</c>/<c>x += k</c> (x non-negative and bounded, no
     /// overflow possible) establishes, computed from the facts before it.</summary>
-    public static (ISymbol, ValueFact)? Generated(Dictionary<ISymbol, ValueFact> facts, IOperation operation)
+    public static (FactKey, ValueFact)? Generated(Dictionary<FactKey, ValueFact> facts, IOperation operation)
     {
         if (operation is IExpressionStatementOperation statement) operation = statement.Operation;
         var (target, step) = operation switch
@@ -122,8 +144,9 @@ internal sealed class ValueFacts
         return (symbol, new ValueFact(true, true, (ulong)(bound + step.Value), true, bound + step.Value));
     }
 
-    /// <summary>Removes what <paramref name="operation"/> may assign.</summary>
-    public static void Kill(Dictionary<ISymbol, ValueFact> facts, IOperation operation)
+    /// <summary>Removes what <paramref name="operation"/> may assign: a variable or field written, with the fields inside
+    /// it and the structs around it; every field of a struct whose property is set or whose mutating method is called.</summary>
+    public static void Kill(Dictionary<FactKey, ValueFact> facts, IOperation operation)
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
@@ -131,25 +154,31 @@ internal sealed class ValueFacts
             {
                 IAssignmentOperation assignment => assignment.Target,
                 IIncrementOrDecrementOperation increment => increment.Target,
+                IInvocationOperation { TargetMethod.IsReadOnly: false, Instance: { Type.IsValueType: true } instance } => instance,
                 _ => null,
             };
             if (target is null) continue;
             // Only the variable itself (or a tuple of variables) is written: an index inside the target is only read.
             foreach (var written in target is ITupleOperation tuple ? tuple.Elements : [target])
-                if (Variable(written is IDeclarationExpressionOperation declaration ? declaration.Expression : written) is { } symbol)
-                    facts.Remove(symbol);
+            {
+                var variable = written is IDeclarationExpressionOperation declaration ? declaration.Expression : written;
+                if (variable is IPropertyReferenceOperation { Instance: { } receiver }) variable = receiver;
+                if (Variable(variable) is not { } key) continue;
+                foreach (var known in facts.Keys.Where(known => known.Overlaps(key)).ToList())
+                    facts.Remove(known);
+            }
         }
     }
 
     /// <summary>What the facts say about <paramref name="operand"/> (a local or parameter, through widening or
     /// same-width conversions).</summary>
-    public ValueFact About(Dictionary<ISymbol, ValueFact> facts, IOperation operand) =>
-        Variable(Unwrap(operand)) is { } symbol && !aliased.Contains(symbol) && facts.TryGetValue(symbol, out var fact) ? fact : ValueFact.None;
+    public ValueFact About(Dictionary<FactKey, ValueFact> facts, IOperation operand) =>
+        Variable(Unwrap(operand)) is { } key && !aliased.Contains(key.Root) && facts.TryGetValue(key, out var fact) ? fact : ValueFact.None;
 
     /// <summary>The exclusive bound the facts prove for the bits of <paramref name="index"/> read as unsigned (through
     /// same-width reinterpretations: <c>f[(int)i]</c> with <c>uint i</c> bounded by the loop's <c>i &lt; N</c>).</summary>
-    public ulong BoundOf(Dictionary<ISymbol, ValueFact> facts, IOperation index) =>
-        Variable(UnwrapBits(index)) is { } symbol && !aliased.Contains(symbol) && facts.TryGetValue(symbol, out var fact) ? fact.Bound : ulong.MaxValue;
+    public ulong BoundOf(Dictionary<FactKey, ValueFact> facts, IOperation index) =>
+        Variable(UnwrapBits(index)) is { } key && !aliased.Contains(key.Root) && facts.TryGetValue(key, out var fact) ? fact.Bound : ulong.MaxValue;
 
     /// <summary>Strips implicit conversions, which keep an integer's value.</summary>
     public static IOperation Unwrap(IOperation operation)
@@ -169,18 +198,23 @@ internal sealed class ValueFacts
         return operation;
     }
 
-    static ISymbol? Variable(IOperation operation) => operation switch
+    /// <summary>The local or parameter <paramref name="operation"/> is, or the field of one held by value (<c>p.B</c>,
+    /// <c>p.Inner.C</c>); null for anything else (memory behind a pointer or reference may change between two reads).</summary>
+    static FactKey? Variable(IOperation operation) => operation switch
     {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
+        ILocalReferenceOperation { Local.IsRef: false } local => new FactKey(local.Local, ""),
+        IParameterReferenceOperation { Parameter.RefKind: RefKind.None or RefKind.In } parameter => new FactKey(parameter.Parameter, ""),
+        IFieldReferenceOperation { Field.IsStatic: false, Instance: { Type.IsValueType: true } instance } field
+            when Variable(instance) is { } outer => new FactKey(outer.Root, outer.Path + "." + field.Field.Name),
         _ => null,
     };
 
     static ISymbol? ReferenceTaken(IOperation operation) => operation switch
     {
-        IAddressOfOperation address => Variable(address.Reference),
-        IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => Variable(argument.Value),
-        ISimpleAssignmentOperation { IsRef: true } assignment => Variable(assignment.Value),
+        IAddressOfOperation address => Variable(address.Reference)?.Root,
+        // An 'in' argument (a map key, a readonly struct) is only read: the callee cannot change the variable.
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => Variable(argument.Value)?.Root,
+        ISimpleAssignmentOperation { IsRef: true } assignment => Variable(assignment.Value)?.Root,
         _ => null,
     };
 
@@ -190,15 +224,15 @@ internal sealed class ValueFacts
     const int MaximumPasses = 64;
 
     /// <summary>The meet of the facts on <paramref name="block"/>'s incoming edges computed so far; null if none is.</summary>
-    static Dictionary<ISymbol, ValueFact>? Join(BasicBlock block, Dictionary<(int From, bool Conditional), Dictionary<ISymbol, ValueFact>> edges)
+    static Dictionary<FactKey, ValueFact>? Join(BasicBlock block, Dictionary<(int From, bool Conditional), Dictionary<FactKey, ValueFact>> edges)
     {
-        Dictionary<ISymbol, ValueFact>? joined = null;
+        Dictionary<FactKey, ValueFact>? joined = null;
         foreach (var branch in block.Predecessors)
         {
             if (!edges.TryGetValue((branch.Source.Ordinal, ReferenceEquals(branch, branch.Source.ConditionalSuccessor)), out var facts)) continue;
             if (joined is null)
             {
-                joined = new(facts, SymbolEqualityComparer.Default);
+                joined = new(facts);
                 continue;
             }
             foreach (var symbol in joined.Keys.ToList())
@@ -212,7 +246,7 @@ internal sealed class ValueFacts
     }
 
     /// <summary>Stores an edge's facts; true if they changed.</summary>
-    static bool Update(Dictionary<(int From, bool Conditional), Dictionary<ISymbol, ValueFact>> edges, (int, bool) edge, Dictionary<ISymbol, ValueFact> facts)
+    static bool Update(Dictionary<(int From, bool Conditional), Dictionary<FactKey, ValueFact>> edges, (int, bool) edge, Dictionary<FactKey, ValueFact> facts)
     {
         if (edges.TryGetValue(edge, out var old) && old.Count == facts.Count
             && old.All(pair => facts.TryGetValue(pair.Key, out var fact) && fact == pair.Value))
@@ -222,15 +256,15 @@ internal sealed class ValueFacts
     }
 
     /// <summary>The facts after <paramref name="condition"/> evaluated to <paramref name="outcome"/>.</summary>
-    static Dictionary<ISymbol, ValueFact> With(Dictionary<ISymbol, ValueFact> facts, IOperation condition, bool outcome, HashSet<ISymbol> aliased)
+    static Dictionary<FactKey, ValueFact> With(Dictionary<FactKey, ValueFact> facts, IOperation condition, bool outcome, HashSet<ISymbol> aliased)
     {
-        var result = new Dictionary<ISymbol, ValueFact>(facts, SymbolEqualityComparer.Default);
-        if (Learn(condition, outcome) is ({ } symbol, var fact) && fact != ValueFact.None && !aliased.Contains(symbol))
-            result[symbol] = (result.TryGetValue(symbol, out var known) ? known : ValueFact.None).With(fact);
+        var result = new Dictionary<FactKey, ValueFact>(facts);
+        if (Learn(condition, outcome) is ({ } key, var fact) && fact != ValueFact.None && !aliased.Contains(key.Root))
+            result[key] = (result.TryGetValue(key, out var known) ? known : ValueFact.None).With(fact);
         return result;
     }
 
-    static (ISymbol? Symbol, ValueFact Fact) Learn(IOperation condition, bool outcome)
+    static (FactKey? Key, ValueFact Fact) Learn(IOperation condition, bool outcome)
     {
         switch (condition)
         {
@@ -244,7 +278,7 @@ internal sealed class ValueFacts
                     return Compared(binary.RightOperand, Mirror(binary.OperatorKind), ScalarType.ConstantBits(left.Value), unsigned, outcome);
                 return (null, ValueFact.None);
             case IIsPatternOperation { Value: var value, Pattern: var pattern } when Variable(Unwrap(value)) is { } variable:
-                return (variable, FromPattern(pattern, ScalarType.Of(value.Type) is { Signed: false }, outcome));
+                return (variable, FromPattern(pattern, ScalarType.Of(value.Type) is { Signed: false }, outcome, ScalarType.Of(Unwrap(value).Type)));
             default:
                 return (null, ValueFact.None);
         }
@@ -252,23 +286,24 @@ internal sealed class ValueFacts
 
     /// <summary>Facts about the variable behind <paramref name="operand"/>: value facts through value-keeping conversions,
     /// unsigned bounds also through same-width reinterpretations.</summary>
-    static (ISymbol? Symbol, ValueFact Fact) Compared(IOperation operand, BinaryOperatorKind kind, long? constant, bool unsigned, bool outcome)
+    static (FactKey? Key, ValueFact Fact) Compared(IOperation operand, BinaryOperatorKind kind, long? constant, bool unsigned, bool outcome)
     {
-        if (Variable(Unwrap(operand)) is { } variable) return (variable, FromComparison(kind, constant, unsigned, outcome));
+        if (Variable(Unwrap(operand)) is { } variable)
+            return (variable, FromComparison(kind, constant, unsigned, outcome, ScalarType.Of(Unwrap(operand).Type)));
         if (unsigned && Variable(UnwrapBits(operand)) is { } reinterpreted)
             return (reinterpreted, ValueFact.None with { Below = FromComparison(kind, constant, unsigned, outcome).Below });
         return (null, ValueFact.None);
     }
 
-    static ValueFact FromPattern(IPatternOperation pattern, bool unsigned, bool outcome) => pattern switch
+    static ValueFact FromPattern(IPatternOperation pattern, bool unsigned, bool outcome, ScalarType? variable) => pattern switch
     {
-        IConstantPatternOperation constant => FromComparison(BinaryOperatorKind.Equals, ScalarType.ConstantBits(constant.Value.ConstantValue.Value), unsigned, outcome),
-        IRelationalPatternOperation relational => FromComparison(relational.OperatorKind, ScalarType.ConstantBits(relational.Value.ConstantValue.Value), unsigned, outcome),
-        INegatedPatternOperation negated => FromPattern(negated.Pattern, unsigned, !outcome),
+        IConstantPatternOperation constant => FromComparison(BinaryOperatorKind.Equals, ScalarType.ConstantBits(constant.Value.ConstantValue.Value), unsigned, outcome, variable),
+        IRelationalPatternOperation relational => FromComparison(relational.OperatorKind, ScalarType.ConstantBits(relational.Value.ConstantValue.Value), unsigned, outcome, variable),
+        INegatedPatternOperation negated => FromPattern(negated.Pattern, unsigned, !outcome, variable),
         IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both when outcome =>
-            FromPattern(both.LeftPattern, unsigned, true).With(FromPattern(both.RightPattern, unsigned, true)),
+            FromPattern(both.LeftPattern, unsigned, true, variable).With(FromPattern(both.RightPattern, unsigned, true, variable)),
         IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when !outcome =>
-            FromPattern(either.LeftPattern, unsigned, false).With(FromPattern(either.RightPattern, unsigned, false)),
+            FromPattern(either.LeftPattern, unsigned, false, variable).With(FromPattern(either.RightPattern, unsigned, false, variable)),
         _ => ValueFact.None,
     };
 
@@ -283,7 +318,7 @@ internal sealed class ValueFacts
 
     /// <summary>What <c>x kind c</c> being <paramref name="outcome"/> proves, reasoning on mathematical values (an
     /// unsigned constant above long.MaxValue, whose bits read as negative, teaches nothing).</summary>
-    static ValueFact FromComparison(BinaryOperatorKind kind, long? constant, bool unsigned, bool outcome)
+    static ValueFact FromComparison(BinaryOperatorKind kind, long? constant, bool unsigned, bool outcome, ScalarType? variable = null)
     {
         if (constant is not long c || unsigned && c < 0) return ValueFact.None;
         if (!outcome)
@@ -322,8 +357,30 @@ internal sealed class ValueFacts
             BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals => c >= 0,
             _ => false,
         };
+        // MinValue of the variable's own type (the comparison may be on a widened copy of it).
+        bool notMinValue = variable is { Signed: true } type && Excludes(type.MinValue);
         return unsigned
             ? new ValueFact(Excludes(0), Excludes(-1), upper == long.MaxValue ? ulong.MaxValue : (ulong)upper)
-            : new ValueFact(Excludes(0), Excludes(-1), ulong.MaxValue, nonNegative, upper);
+            : new ValueFact(Excludes(0), Excludes(-1), ulong.MaxValue, nonNegative, upper, notMinValue);
     }
+}
+
+/// <summary>What a fact is about: a local or parameter (<see cref="Path"/> empty), or a field of one held by value
+/// (<see cref="Path"/> <c>.B</c>, <c>.Inner.C</c>).</summary>
+internal readonly struct FactKey(ISymbol root, string path) : IEquatable<FactKey>
+{
+    public ISymbol Root { get; } = root;
+
+    public string Path { get; } = path;
+
+    /// <summary>Whether writing one changes the other: the same variable, or one a field inside the other.</summary>
+    public bool Overlaps(FactKey other) =>
+        SymbolEqualityComparer.Default.Equals(Root, other.Root)
+        && (Path == other.Path || Path.StartsWith(other.Path + ".", StringComparison.Ordinal) || other.Path.StartsWith(Path + ".", StringComparison.Ordinal));
+
+    public bool Equals(FactKey other) => SymbolEqualityComparer.Default.Equals(Root, other.Root) && Path == other.Path;
+
+    public override bool Equals(object? obj) => obj is FactKey other && Equals(other);
+
+    public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Root) * 31 + StringComparer.Ordinal.GetHashCode(Path);
 }

@@ -81,6 +81,31 @@ public static class Bpf
     [BpfHelper(BpfHelperId.ProbeReadUserStr)]
     public static long ProbeReadUserStr(Span<byte> destination, ulong address) => ProbeReadString(BpfRuntime.Current.UserMemory, destination, address);
 
+    /// <summary>Copies a NUL-terminated string from kernel memory into <paramref name="destination"/> (a byte buffer such as an
+    /// <c>[InlineArray]</c> struct), truncated to fit and always NUL-terminated. The bytes after the NUL are unspecified in
+    /// the kernel (the helper leaves them as they were); managed code zeroes them.</summary>
+    /// <returns>The bytes copied including the NUL, or -EFAULT with <paramref name="destination"/> zeroed.</returns>
+    /// <remarks><c>bpf_probe_read_kernel_str(dst, sizeof(T), src)</c> (helper 115, Linux 5.5, GPL only). A tracepoint's
+    /// <c>__data_loc</c> string is at <c>(ulong)record + (location &amp; 0xFFFF)</c>, with the record taken as a pointer.</remarks>
+    [BpfHelper(BpfHelperId.ProbeReadKernelStr)]
+    public static long ProbeReadKernelStr<T>(out T destination, ulong address) where T : unmanaged
+    {
+        destination = default;
+        return ProbeReadString(BpfRuntime.Current.KernelMemory, MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref destination, 1)), address);
+    }
+
+    /// <summary>Copies a NUL-terminated string from the current process's memory into <paramref name="destination"/> (a byte
+    /// buffer such as an <c>[InlineArray]</c> struct), truncated to fit and always NUL-terminated. The bytes after the NUL are
+    /// unspecified in the kernel (the helper leaves them as they were); managed code zeroes them.</summary>
+    /// <returns>The bytes copied including the NUL, or -EFAULT with <paramref name="destination"/> zeroed.</returns>
+    /// <remarks><c>bpf_probe_read_user_str(dst, sizeof(T), src)</c> (helper 114, Linux 5.5, GPL only).</remarks>
+    [BpfHelper(BpfHelperId.ProbeReadUserStr)]
+    public static long ProbeReadUserStr<T>(out T destination, ulong address) where T : unmanaged
+    {
+        destination = default;
+        return ProbeReadString(BpfRuntime.Current.UserMemory, MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref destination, 1)), address);
+    }
+
     /// <summary>Writes <paramref name="format"/> to the trace pipe (<c>/sys/kernel/tracing/trace_pipe</c>). For debugging:
     /// slow, and it prints a warning banner in the kernel log. The format must be a constant string.</summary>
     /// <returns>The bytes written. Managed, the message goes to <see cref="BpfRuntime.PrintkLines"/>.</returns>

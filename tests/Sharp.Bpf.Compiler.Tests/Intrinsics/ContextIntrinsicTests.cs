@@ -87,4 +87,64 @@ public class ContextIntrinsicTests
         var load = Assert.Single(ir.All<Load>());
         Assert.Equal((new VReg(0), offset, 8), (load.Base, load.Offset, load.Size));
     }
+
+    [Theory]
+    [InlineData("regs.Rax", 80)]
+    [InlineData("regs.Rdi", 112)]
+    [InlineData("regs.OrigRax", 120)]
+    [InlineData("regs.R15", 0)]
+    [InlineData("regs.Ss", 160)]
+    public void PtRegs_field_is_an_8_byte_context_load_at_its_pt_regs_offset(string expression, short offset)
+    {
+        var ir = IntrinsicHarness.Ir($"[Kprobe(\"do_unlinkat\")] public static int Run(PtRegs regs) => (int){expression};");
+        var load = Assert.Single(ir.All<Load>());
+        Assert.Equal((new VReg(0), offset, 8), (load.Base, load.Offset, load.Size));
+    }
+
+    [Theory]
+    [InlineData("in PtRegs regs", "regs.Rsi")]
+    [InlineData("in PtRegs regs", "regs.Arg(2)")]
+    [InlineData("ref readonly PtRegs regs", "regs.Rsi")]
+    public void PtRegs_received_by_reference_reads_the_same_context_offsets(string parameter, string expression)
+    {
+        var ir = IntrinsicHarness.Ir($"[Uprobe(\"/bin/true\", \"main\")] public static int Run({parameter}) => (int){expression};");
+        var load = Assert.Single(ir.All<Load>());
+        Assert.Equal((new VReg(0), (short)104, 8), (load.Base, load.Offset, load.Size));
+    }
+
+    [Theory]
+    [InlineData("regs->Rax", 80)]
+    [InlineData("(*regs).Rdx", 96)]
+    [InlineData("regs->Arg(1)", 112)]
+    [InlineData("regs->ReturnValue", 80)]
+    public void Pointer_to_PtRegs_reads_through_the_context_register(string expression, short offset)
+    {
+        var ir = IntrinsicHarness.Ir($"[Uretprobe(\"/bin/true\", \"main\")] public static unsafe int Run(PtRegs* regs) => (int){expression};");
+        var load = Assert.Single(ir.All<Load>());
+        Assert.Equal((offset, 8), (load.Offset, load.Size));
+        var basePointer = load.Base;
+        while (basePointer != new VReg(0) && ir.Definition(basePointer) is Move { Src: VReg source }) basePointer = source;
+        Assert.Equal(new VReg(0), basePointer);
+    }
+
+    [Theory]
+    [InlineData("PtRegs regs", "regs.Rax = 1")]
+    [InlineData("PtRegs* regs", "regs->Rax = 1")]
+    [InlineData("RawTracepointArguments args", "args.Arg0 = 1")]
+    public void Writing_a_kernel_context_struct_is_SBPF0001(string parameter, string write)
+    {
+        var ids = IntrinsicHarness.DiagnosticIds($"[Kprobe(\"do_unlinkat\")] public static unsafe int Run({parameter}) {{ {write}; return 0; }}");
+        Assert.Equal(["SBPF0001"], ids);
+    }
+
+    [Theory]
+    [InlineData("in RawTracepointArguments args", "args.Arg1", 8)]
+    [InlineData("in RawTracepointArguments args", "args.Arg11", 88)]
+    [InlineData("RawTracepointArguments* args", "args->Arg3", 24)]
+    public void RawTracepointArguments_field_is_an_8_byte_context_load(string parameter, string expression, short offset)
+    {
+        var ir = IntrinsicHarness.Ir($"[RawTracepoint(\"sys_exit\")] public static unsafe int Run({parameter}) => (int){expression};");
+        var load = Assert.Single(ir.All<Load>());
+        Assert.Equal((offset, 8), (load.Offset, load.Size));
+    }
 }

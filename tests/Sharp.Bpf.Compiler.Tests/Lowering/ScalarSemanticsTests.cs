@@ -12,6 +12,19 @@ public class ScalarSemanticsTests
         public static class Subject
         {
             public static int AddInt(int a, int b) => a + b;
+            public static uint Log2(uint value)
+            {
+                uint result = 0;
+                uint shift = value > 0xFF ? 8u : 0u;
+                value >>= (int)shift; result |= shift;
+                shift = value > 0xF ? 4u : 0u;
+                value >>= (int)shift; result |= shift;
+                shift = value > 0x3 ? 2u : 0u;
+                value >>= (int)shift; result |= shift;
+                return result | value >> 1;
+            }
+            public static int ParameterReassignedFromConditional(int a, int b) { a = b > 0 ? a + 1 : a - 1; return a * 3 + b; }
+            public static int ValueReadBeforeConditionalIncrement(int a, int b) => a + (b > 0 ? a++ : a--) * 2 + a;
             public static uint SubUInt(uint a, uint b) => a - b;
             public static long MulLong(long a, long b) => a * b;
             public static ulong MulULong(ulong a, ulong b) => a * b;

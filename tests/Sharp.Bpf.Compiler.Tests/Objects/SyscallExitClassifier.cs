@@ -26,4 +26,13 @@ public static partial class SyscallExitClassifier
         if (returned < 0) return 1;
         return (int)((ulong)returned >> 4 & 0xFFFF) * 16 + (int)(args.Registers & 0xF);
     }
+
+    /// <summary><see cref="Classify"/> on the shared <see cref="RawTracepointArguments"/>, taken as a pointer.</summary>
+    [RawTracepoint("sys_exit")]
+    public static unsafe int ClassifyArguments(RawTracepointArguments* args)
+    {
+        var returned = (long)args->Arg1;
+        if (returned < 0) return 1;
+        return (int)((ulong)returned >> 4 & 0xFFFF) * 16 + (int)(args->Arg0 & 0xF);
+    }
 }

@@ -1,3 +1,4 @@
+using Sharp.Bpf.Kernel;
 using Sharp.Bpf.Testing;
 using Xunit;
 
@@ -30,5 +31,21 @@ public class SyscallExitClassifierTests
         var result = classifier.Classify.Test(new ProgramTestOptions { Context = context, ContextOutCapacity = 0, Repeat = 0 });
 
         Assert.True((uint)SyscallExitClassifier.Classify(in arguments) == result.ReturnValue, description);
+    }
+
+    [Theory]
+    [MemberData(nameof(Arguments))]
+    public unsafe void Shared_arguments_type_reads_the_same_offsets(string description, ulong registers, long returnValue)
+    {
+        Privileged.RequireRoot();
+        var arguments = new RawTracepointArguments { Arg0 = registers, Arg1 = (ulong)returnValue };
+        var context = new byte[16];
+        BitConverter.TryWriteBytes(context.AsSpan(0, 8), registers);
+        BitConverter.TryWriteBytes(context.AsSpan(8, 8), returnValue);
+        using var classifier = SyscallExitClassifier.Load();
+
+        var result = classifier.ClassifyArguments.Test(new ProgramTestOptions { Context = context, ContextOutCapacity = 0, Repeat = 0 });
+
+        Assert.True((uint)SyscallExitClassifier.ClassifyArguments(&arguments) == result.ReturnValue, description);
     }
 }

@@ -29,7 +29,7 @@ public class TypeLayoutTests
         typeof(Kernel.EthernetHeader), typeof(Kernel.IcmpHeader), typeof(Kernel.Icmpv6Header), typeof(Kernel.Ipv4Header),
         typeof(Kernel.Ipv6Address), typeof(Kernel.Ipv6ExtensionHeader), typeof(Kernel.Ipv6FragmentHeader), typeof(Kernel.Ipv6Header),
         typeof(Kernel.LpmTrieKey<uint>), typeof(Kernel.LpmTrieKey<Kernel.Ipv6Address>), typeof(Kernel.MacAddress),
-        typeof(Kernel.PtRegs), typeof(Kernel.TaskComm), typeof(Kernel.TcpHeader), typeof(Kernel.TracepointCommonFields),
+        typeof(Kernel.PtRegs), typeof(Kernel.RawTracepointArguments), typeof(Kernel.TaskComm), typeof(Kernel.TcpHeader), typeof(Kernel.TracepointCommonFields),
         typeof(Kernel.UdpHeader), typeof(Kernel.VlanHeader),
     ];
 

@@ -57,6 +57,11 @@ internal static class ContextFields
     /// <summary>x86-64 <c>struct pt_regs</c> registers of the System V argument order (<c>PtRegs.Arg(n)</c>, n = 1..6).</summary>
     public static readonly IReadOnlyList<string> PtRegsArguments = ["Rdi", "Rsi", "Rdx", "Rcx", "R8", "R9"];
 
+    /// <summary>The Sharp.Bpf.Kernel structs laid out as a kernel context (the context register points to one): their
+    /// fields are context loads at the struct's offsets.</summary>
+    public static bool IsKernelContextStruct(Microsoft.CodeAnalysis.ITypeSymbol type) =>
+        KernelSymbols.KernelName(type) is "PtRegs" or "RawTracepointArguments";
+
     /// <summary>The context types with a packet, by metadata name.</summary>
     public static (ContextField Data, ContextField DataEnd)? PacketFields(string? contextType) => contextType switch
     {

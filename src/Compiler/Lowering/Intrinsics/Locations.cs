@@ -11,7 +11,9 @@ internal static class Locations
     /// (<c>NullableRef.Value</c>) is its target; an rvalue is the stack slot lowering put it in.</summary>
     public static Location? Of(ILoweringContext context, IOperation instance)
     {
+        // Kind None is a pointer indirection (p->Field, (*p).Method()): its location is the pointee, not a copy.
         var location = instance is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation
+            || instance.Kind == OperationKind.None
             ? context.LowerLocation(instance)
             : context.Lower(instance) switch
             {
