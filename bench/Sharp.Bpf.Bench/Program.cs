@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sharp.Bpf.Bench;
 using Sharp.Bpf.Bench.CodeQuality;
+using Sharp.Bpf.Bench.Flat;
 using Sharp.Bpf.Bench.Loader;
 using Sharp.Bpf.Bench.Readers;
 
@@ -9,7 +10,7 @@ using Sharp.Bpf.Bench.Readers;
 const string Usage = """
     usage: Sharp.Bpf.Bench [--only <text>] [--rounds <n>] [--no-realtime] [--no-pin]
       --only <text>   run only benchmarks, reader scenarios or code-quality programs whose name contains <text> (e.g.
-                      "perf buffer", "Loader", "Code quality", "TC probe")
+                      "perf buffer", "Loader", "Code quality", "TC probe", "flat:" for both flat benchmarks)
       --rounds <n>    interleaved rounds per reader scenario (default 9)
       --no-realtime   run the reader benchmark's producer and consumer as ordinary threads (default: SCHED_FIFO, so
                       other processes on the machine do not decide when the consumer wakes)
@@ -52,7 +53,7 @@ if (Environment.UserName != "root")
 // --only matches a benchmark's title or, for the reader and code-quality benchmarks, the names of their scenarios/programs.
 bool Matches(string name) => name.Contains(only, StringComparison.OrdinalIgnoreCase);
 var readers = new ReaderThroughputBenchmark(readerSettings);
-var benchmarks = new List<Benchmark> { new LoadTimeBenchmark() }.Where(benchmark => Matches(benchmark.Title)).ToList();
+var benchmarks = new List<Benchmark> { new LoadTimeBenchmark(), new FlatProbeBenchmark(), new EventsPerMeasurementBenchmark() }.Where(benchmark => Matches(benchmark.Title)).ToList();
 if (Matches(readers.Title)) benchmarks.Add(readers);
 else if (ReaderThroughputBenchmark.Scenarios.Any(scenario => Matches(scenario.Name)))
     benchmarks.Add(new ReaderThroughputBenchmark(readerSettings with { ScenarioFilter = only }));

@@ -111,7 +111,7 @@ internal sealed class CodeQualityBenchmark(string programFilter = "") : Benchmar
         new($"{program.Name}: {what}", ours ?? double.NaN, clang, unit, caveat, LowerIsBetter: true);
 
     /// <summary>ns/run of one packet: each round one test run of each side with a large repeat, the kernel's mean.</summary>
-    static Comparison TimePacket(CodeQualityProgram program, TestRunInput input, Program? ours, Program clang, string caveat)
+    internal static Comparison TimePacket(CodeQualityProgram program, TestRunInput input, Program? ours, Program clang, string caveat)
     {
         var options = new ProgramTestOptions { Data = input.Data, Repeat = Repeat };
         return TimeRounds(program, input, ours, clang, caveat, options with { Repeat = 1 },

@@ -17,15 +17,17 @@ internal static class FlatCommand
         var durationOption = new Option<string?>("--duration") { Description = "Stop after this long: seconds, or e.g. 500ms, 30s, 5m, 1h (default: until Ctrl+C)" };
         var otlpOption = new Option<string?>("--otlp") { Description = "Export metrics (latency histogram, drops) by OTLP to this endpoint, e.g. http://collector:4317" };
         var prometheusOption = new Option<string?>("--prometheus") { Description = "Serve metrics for Prometheus at http://*:<port>/metrics" };
+        var attachOption = new Option<string?>("--attach") { Description = "How to attach at tc: auto (TCX where the kernel has it, Linux 6.6, else netlink clsact), tcx or netlink" };
         var root = new RootCommand("flat: TCP handshake and UDP request/response latency per flow, measured in the kernel with eBPF (needs root)")
         {
-            interfaceOption, ipOption, portOption, jsonOption, summaryOption, durationOption, otlpOption, prometheusOption,
+            interfaceOption, ipOption, portOption, jsonOption, summaryOption, durationOption, otlpOption, prometheusOption, attachOption,
         };
         root.SetAction(parseResult =>
         {
             if (!SettingsParser.TryParse(parseResult.GetValue(interfaceOption), parseResult.GetValue(ipOption), parseResult.GetValue(portOption),
                     parseResult.GetValue(jsonOption), parseResult.GetValue(summaryOption), parseResult.GetValue(durationOption),
-                    parseResult.GetValue(otlpOption), parseResult.GetValue(prometheusOption), out var settings, out var error))
+                    parseResult.GetValue(otlpOption), parseResult.GetValue(prometheusOption), parseResult.GetValue(attachOption),
+                    out var settings, out var error))
             {
                 stderr.WriteLine($"flat: {error}");
                 return FlatRunner.Usage;

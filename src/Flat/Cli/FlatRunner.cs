@@ -39,7 +39,7 @@ internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvi
         FlatSession session;
         try
         {
-            session = FlatSession.Start(spec, FilterConfiguration.Create(settings.Address, settings.Port), interfaceName);
+            session = FlatSession.Start(spec, FilterConfiguration.Create(settings.Address, settings.Port), interfaceName, settings.Attach);
         }
         catch (NetworkInterfaceNotFoundException e)
         {
@@ -56,6 +56,11 @@ internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvi
         catch (InvalidOperationException e)
         {
             return Fail($"another tc setup on {interfaceName} is in the way: {e.Message}");
+        }
+        catch (NetlinkException e) when (e.ErrorName == "EEXIST")
+        {
+            // Another program's filter holds the priority and handle flat's filter takes (netlink attach only).
+            return Fail($"another tc program on {interfaceName} is in the way: {e.Message}");
         }
         catch (BpfException e)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Sharp.Bpf.Links;
 
 namespace Sharp.Bpf.Flat.Cli;
 
@@ -11,5 +12,7 @@ namespace Sharp.Bpf.Flat.Cli;
 /// <param name="Duration">Stop after this long; null to run until Ctrl+C or SIGTERM.</param>
 /// <param name="Otlp">Export metrics by OTLP to this endpoint; null for no OTLP export.</param>
 /// <param name="PrometheusPort">Serve metrics for Prometheus on this port; null for none.</param>
+/// <param name="Attach">How to attach at tc: TCX where the kernel has it else netlink clsact (<see cref="TcAttachMethod.Auto"/>),
+/// or one of them forced.</param>
 internal sealed record FlatSettings(string? Interface, IPAddress? Address, ushort? Port, bool Json, bool Summary, TimeSpan? Duration,
-    Uri? Otlp = null, ushort? PrometheusPort = null);
+    Uri? Otlp = null, ushort? PrometheusPort = null, TcAttachMethod Attach = TcAttachMethod.Auto);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
+using Sharp.Bpf.Links;
 
 namespace Sharp.Bpf.Flat.Cli;
 
@@ -8,10 +9,17 @@ namespace Sharp.Bpf.Flat.Cli;
 /// expected for each value that is not valid.</summary>
 internal static class SettingsParser
 {
+    static readonly Dictionary<string, TcAttachMethod> AttachMethods = new(StringComparer.Ordinal)
+    {
+        ["auto"] = TcAttachMethod.Auto,
+        ["tcx"] = TcAttachMethod.Tcx,
+        ["netlink"] = TcAttachMethod.Netlink,
+    };
+
     /// <summary>Validates every raw value.</summary>
     /// <returns>False with <paramref name="error"/> set (one line, naming the option) when a value is invalid.</returns>
     public static bool TryParse(string? interfaceName, string? ip, string? port, bool json, bool summary, string? duration,
-        string? otlp, string? prometheus,
+        string? otlp, string? prometheus, string? attach,
         [NotNullWhen(true)] out FlatSettings? settings, [NotNullWhen(false)] out string? error)
     {
         settings = null;
@@ -63,7 +71,13 @@ internal static class SettingsParser
             }
             prometheusPort = parsed;
         }
-        settings = new FlatSettings(interfaceName, address, portNumber, json, summary, length, otlpEndpoint, prometheusPort);
+        var attachMethod = TcAttachMethod.Auto;
+        if (attach is not null && !AttachMethods.TryGetValue(attach, out attachMethod))
+        {
+            error = $"--attach: '{attach}' is not one of auto, tcx, netlink";
+            return false;
+        }
+        settings = new FlatSettings(interfaceName, address, portNumber, json, summary, length, otlpEndpoint, prometheusPort, attachMethod);
         error = null;
         return true;
     }

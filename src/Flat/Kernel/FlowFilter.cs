@@ -6,7 +6,7 @@ using Sharp.Bpf.Kernel;
 
 /// <summary>Which flows the probe measures, set by user space before load (<c>.rodata</c>, so the verifier sees constants
 /// and prunes the unused tests). A flow matches when every criterion set matches one of its ends.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 1)]
+[StructLayout(LayoutKind.Sequential)]
 public struct FlowFilter
 {
     /// <summary>The address either end must have (IPv4 mapped as in <see cref="FlowKey"/>); used when

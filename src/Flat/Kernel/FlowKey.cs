@@ -7,7 +7,9 @@ using Sharp.Bpf.Kernel;
 /// <summary>A flow's 5-tuple as the first packet of a measurement (SYN or request) carries it. IPv4 addresses are stored
 /// IPv4-mapped (<c>::ffff:a.b.c.d</c>) so one key serves both families; ports are host order; padding is explicit because
 /// map keys compare by bytes.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 1)]
+/// <remarks>Naturally aligned (no <c>Pack</c>): every field already sits at a multiple of its size, so the bytes are those
+/// <c>Pack = 1</c> gave, but a copy of a key no longer has to go byte by byte.</remarks>
+[StructLayout(LayoutKind.Sequential)]
 public struct FlowKey
 {
     /// <summary>The sender's address.</summary>
@@ -28,12 +30,10 @@ public struct FlowKey
     /// <summary>Turns <paramref name="key"/> into the same flow seen from the other end (what a reply carries), in place.</summary>
     public static void Reverse(ref FlowKey key)
     {
-        for (uint i = 0; i < Ipv6Address.Size; i++)
-        {
-            var b = key.Source[(int)i];
-            key.Source[(int)i] = key.Destination[(int)i];
-            key.Destination[(int)i] = b;
-        }
+        // Whole addresses, not a byte loop: the compiler copies them in pieces as wide as the key's stack slot allows.
+        var source = key.Source;
+        key.Source = key.Destination;
+        key.Destination = source;
         var port = key.SourcePort;
         key.SourcePort = key.DestinationPort;
         key.DestinationPort = port;

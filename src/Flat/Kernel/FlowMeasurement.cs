@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Sharp.Bpf.Flat.Kernel;
 
 /// <summary>What the probe sends to user space for each completed TCP handshake or UDP request/response.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 1)]
+[StructLayout(LayoutKind.Sequential)]
 public struct FlowMeasurement
 {
     /// <summary>The flow as the first packet (SYN or request) carried it.</summary>

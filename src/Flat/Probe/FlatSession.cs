@@ -29,15 +29,19 @@ internal sealed class FlatSession : IDisposable
     public IReadOnlyList<string> Attachments => _links.Select(link => link.Description).ToArray();
 
     /// <summary>Loads <paramref name="spec"/> (flat's probe object) with <paramref name="filter"/> and attaches it to
-    /// <paramref name="interfaceName"/>. When any step fails, everything done so far is undone before the exception leaves.</summary>
+    /// <paramref name="interfaceName"/> by <paramref name="attach"/>. When any step fails, everything done so far is undone
+    /// before the exception leaves.</summary>
     /// <exception cref="KeyNotFoundException">The object lacks the <c>Filter</c> global, a program or a map flat needs.</exception>
     /// <exception cref="BpfVerifierException">The verifier rejected a program.</exception>
     /// <exception cref="BpfNotSupportedException">The kernel lacks a feature the probe needs.</exception>
     /// <exception cref="NetworkInterfaceNotFoundException">The interface does not exist.</exception>
     /// <exception cref="InvalidOperationException">Netlink attach: the interface has an <c>ingress</c> qdisc in the way.</exception>
+    /// <exception cref="NetlinkException">Netlink attach: the kernel refused, e.g. EEXIST when another filter holds priority 1,
+    /// handle 1 of a hook.</exception>
     /// <exception cref="BpfException">The kernel refused a map, program or attachment.</exception>
-    public static FlatSession Start(CollectionSpec spec, FlowFilter filter, string interfaceName)
+    public static FlatSession Start(CollectionSpec spec, FlowFilter filter, string interfaceName, TcAttachMethod attach = TcAttachMethod.Auto)
     {
+        var options = new TcAttachOptions { Method = attach };
         var collection = Collection.Load(spec.WithGlobal(nameof(FlatProbe.Filter), filter));
         var links = new List<Link>();
         RingBufferReader? reader = null;
@@ -45,8 +49,8 @@ internal sealed class FlatSession : IDisposable
         {
             var drops = new PerCpuArrayMap<ulong>(collection.GetMap(nameof(FlatProbe.Drops)));
             reader = new RingBufferReader(new RingBufferMap(collection.GetMap(nameof(FlatProbe.Measurements))));
-            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Ingress)), interfaceName, TcDirection.Ingress));
-            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Egress)), interfaceName, TcDirection.Egress));
+            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Ingress)), interfaceName, TcDirection.Ingress, options));
+            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Egress)), interfaceName, TcDirection.Egress, options));
             return new FlatSession(collection, [.. links], reader, drops);
         }
         catch

@@ -22,6 +22,13 @@ public sealed class FlatCommandTests
     }
 
     [Fact]
+    public void Unknown_attach_method_exits_2_naming_the_methods()
+    {
+        var (exitCode, _, stderr) = Run("--attach", "clsact");
+        Assert.Equal((FlatRunner.Usage, "flat: --attach: 'clsact' is not one of auto, tcx, netlink"), (exitCode, stderr.Trim()));
+    }
+
+    [Fact]
     public void Unknown_interface_exits_1_listing_the_interfaces()
     {
         var (exitCode, _, stderr) = Run("-i", "flat-no-such0");

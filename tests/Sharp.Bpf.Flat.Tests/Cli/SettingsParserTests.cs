@@ -1,4 +1,5 @@
 using System.Net;
+using Sharp.Bpf.Links;
 using Sharp.Bpf.Flat.Cli;
 using Xunit;
 
@@ -6,15 +7,17 @@ namespace Sharp.Bpf.Flat.Tests.Cli;
 
 public sealed class SettingsParserTests
 {
-    static FlatSettings Valid(string? iface = null, string? ip = null, string? port = null, string? duration = null, string? otlp = null, string? prometheus = null)
+    static FlatSettings Valid(string? iface = null, string? ip = null, string? port = null, string? duration = null, string? otlp = null, string? prometheus = null,
+        string? attach = null)
     {
-        Assert.True(SettingsParser.TryParse(iface, ip, port, json: false, summary: false, duration, otlp, prometheus, out var settings, out var error), error);
+        Assert.True(SettingsParser.TryParse(iface, ip, port, json: false, summary: false, duration, otlp, prometheus, attach, out var settings, out var error), error);
         return settings;
     }
 
-    static string Invalid(string? iface = null, string? ip = null, string? port = null, string? duration = null, string? otlp = null, string? prometheus = null)
+    static string Invalid(string? iface = null, string? ip = null, string? port = null, string? duration = null, string? otlp = null, string? prometheus = null,
+        string? attach = null)
     {
-        Assert.False(SettingsParser.TryParse(iface, ip, port, json: false, summary: false, duration, otlp, prometheus, out _, out var error));
+        Assert.False(SettingsParser.TryParse(iface, ip, port, json: false, summary: false, duration, otlp, prometheus, attach, out _, out var error));
         return error;
     }
 
@@ -87,7 +90,20 @@ public sealed class SettingsParserTests
     [Fact]
     public void Flags_are_kept()
     {
-        Assert.True(SettingsParser.TryParse(null, null, null, json: true, summary: true, null, null, null, out var settings, out _));
+        Assert.True(SettingsParser.TryParse(null, null, null, json: true, summary: true, null, null, null, null, out var settings, out _));
         Assert.Equal((true, true), (settings.Json, settings.Summary));
     }
+
+    [Theory]
+    [InlineData(null, TcAttachMethod.Auto)]
+    [InlineData("auto", TcAttachMethod.Auto)]
+    [InlineData("tcx", TcAttachMethod.Tcx)]
+    [InlineData("netlink", TcAttachMethod.Netlink)]
+    public void Attach_names_the_tc_attach_method(string? attach, TcAttachMethod method) => Assert.Equal(method, Valid(attach: attach).Attach);
+
+    [Theory]
+    [InlineData("clsact")]
+    [InlineData("TCX")]
+    [InlineData("")]
+    public void Attach_rejects_other_methods(string attach) => Assert.Equal($"--attach: '{attach}' is not one of auto, tcx, netlink", Invalid(attach: attach));
 }

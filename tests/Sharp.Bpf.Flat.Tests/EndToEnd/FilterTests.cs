@@ -44,9 +44,9 @@ public sealed class FilterTests
         var sourcePorts = new Dictionary<Server, List<ushort>>();
         foreach (var (server, endpoint) in servers)
         {
-            using var listener = flat.BoundSocketInB(endpoint, SocketType.Stream, ProtocolType.Tcp);
+            using var listener = flat.Pair.BoundSocketInB(endpoint, SocketType.Stream, ProtocolType.Tcp);
             listener.Listen(ConnectionsPerServer);
-            sourcePorts[server] = Traffic.TcpConnections(flat, endpoint, ConnectionsPerServer).Select(c => c.LocalPort).ToList();
+            sourcePorts[server] = Traffic.TcpConnections(flat.Pair, endpoint, ConnectionsPerServer).Select(c => c.LocalPort).ToList();
         }
         var expected = reported.SelectMany(server => sourcePorts[server]).Order().ToList();
         var measurements = flat.Collect(expected.Count, TimeSpan.FromSeconds(10));

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Sharp.Bpf.Flat.Kernel;
 using Sharp.Bpf.Flat.Probe;
 using Sharp.Bpf.Testing;
@@ -60,19 +58,6 @@ sealed class FlatOnVeth : IDisposable
         while (elapsed.Elapsed < limit + QuietPeriod && _session.Poll(received.Add, QuietPeriod, CancellationToken.None) > 0) { }
         return received;
     }
-
-    /// <summary>Creates a socket in namespace A (the clients' side, where flat measures).</summary>
-    public Socket SocketInA(AddressFamily family, SocketType type, ProtocolType protocol) =>
-        Pair.RunInA(() => new Socket(family, type, protocol));
-
-    /// <summary>Creates a socket in namespace B bound to <paramref name="endpoint"/> (port 0: an ephemeral port).</summary>
-    public Socket BoundSocketInB(IPEndPoint endpoint, SocketType type, ProtocolType protocol) =>
-        Pair.RunInB(() =>
-        {
-            var socket = new Socket(endpoint.AddressFamily, type, protocol);
-            socket.Bind(endpoint);
-            return socket;
-        });
 
     /// <summary>Checks flat's two programs are attached (on the TCX hooks, or under a clsact qdisc where the kernel has no
     /// TCX), detaches, and checks that no program and no clsact qdisc stays on the interface.</summary>

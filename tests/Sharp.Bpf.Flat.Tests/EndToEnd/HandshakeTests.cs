@@ -20,7 +20,7 @@ public sealed class HandshakeTests(ITestOutputHelper output)
         using var flat = FlatOnVeth.Start();
         var server = family == "IPv4" ? flat.Pair.AddressB : flat.Pair.Ipv6AddressB;
 
-        var connections = Traffic.TcpConnections(flat, server, Connections);
+        var connections = Traffic.TcpConnections(flat.Pair, server, Connections);
         var measurements = flat.Collect(Connections, TimeSpan.FromSeconds(10));
         flat.Detach();
 

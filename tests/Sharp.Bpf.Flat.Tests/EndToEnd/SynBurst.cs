@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Sharp.Bpf.Testing;
 
 namespace Sharp.Bpf.Flat.Tests.EndToEnd;
 
@@ -13,9 +14,9 @@ static class SynBurst
     /// <paramref name="firstSourcePort"/> up) to <paramref name="destination"/>, stopping when <paramref name="limit"/>
     /// passes.</summary>
     /// <returns>How many were sent.</returns>
-    public static int Send(FlatOnVeth flat, IPAddress source, ushort firstSourcePort, IPEndPoint destination, int count, TimeSpan limit)
+    public static int Send(NetworkNamespacePair pair, IPAddress source, ushort firstSourcePort, IPEndPoint destination, int count, TimeSpan limit)
     {
-        using var raw = flat.SocketInA(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Tcp);
+        using var raw = pair.SocketInA(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Tcp);
         var segment = new byte[20];
         var elapsed = Stopwatch.StartNew();
         var sent = 0;

@@ -25,13 +25,13 @@ public sealed class SynBurstTests(ITestOutputHelper output)
         Privileged.RequireRoot();
         using var flat = FlatOnVeth.Start();
         var server = new IPEndPoint(flat.Pair.AddressB, ListenerPort);
-        using var listener = flat.BoundSocketInB(server, SocketType.Stream, ProtocolType.Tcp);
+        using var listener = flat.Pair.BoundSocketInB(server, SocketType.Stream, ProtocolType.Tcp);
         listener.Listen(16);
         var workingSetBefore = WorkingSet();
         var segmentsBefore = TcpSegmentsReceived(flat);
 
         var burst = Stopwatch.StartNew();
-        var sent = SynBurst.Send(flat, flat.Pair.AddressA, FirstSourcePort, server, Syns, BurstLimit);
+        var sent = SynBurst.Send(flat.Pair, flat.Pair.AddressA, FirstSourcePort, server, Syns, BurstLimit);
         var burstTime = burst.Elapsed;
         // Reads until the ring stays empty for a while: by then every SYN/ACK has passed the hook.
         var received = flat.Collect(0, TimeSpan.FromSeconds(10)).Count(m => m.Flow.SourcePort >= FirstSourcePort && m.Flow.SourcePort < FirstSourcePort + sent);
@@ -40,7 +40,7 @@ public sealed class SynBurstTests(ITestOutputHelper output)
         var workingSetGrowth = WorkingSet() - workingSetBefore;
         output.WriteLine($"sent {sent} SYNs in {burstTime.TotalMilliseconds:0} ms; namespace A received {synAcks} SYN/ACKs; flat delivered {received}, reported {drops} dropped; working set grew {workingSetGrowth / 1024} KiB");
 
-        var afterwards = Traffic.TcpConnections(flat, server, 1).Single();
+        var afterwards = Traffic.TcpConnections(flat.Pair, server, 1).Single();
         var measuredAfterwards = flat.Collect(1, TimeSpan.FromSeconds(10));
         flat.Detach();
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Sharp.Bpf.Testing;
 using Xunit;
 
 namespace Sharp.Bpf.Flat.Tests.EndToEnd;
@@ -16,20 +17,20 @@ static class Traffic
 
     /// <summary>Opens <paramref name="count"/> TCP connections from A to a listener on <paramref name="server"/> in B,
     /// each from a new socket, timing each <c>Connect</c>.</summary>
-    public static List<ClientExchange> TcpConnections(FlatOnVeth flat, IPAddress server, int count)
+    public static List<ClientExchange> TcpConnections(NetworkNamespacePair pair, IPAddress server, int count)
     {
-        using var listener = flat.BoundSocketInB(new IPEndPoint(server, 0), SocketType.Stream, ProtocolType.Tcp);
+        using var listener = pair.BoundSocketInB(new IPEndPoint(server, 0), SocketType.Stream, ProtocolType.Tcp);
         listener.Listen(count);
-        return TcpConnections(flat, (IPEndPoint)listener.LocalEndPoint!, count);
+        return TcpConnections(pair, (IPEndPoint)listener.LocalEndPoint!, count);
     }
 
     /// <summary>As above, to a listener that already exists at <paramref name="server"/>.</summary>
-    public static List<ClientExchange> TcpConnections(FlatOnVeth flat, IPEndPoint server, int count)
+    public static List<ClientExchange> TcpConnections(NetworkNamespacePair pair, IPEndPoint server, int count)
     {
         var exchanges = new List<ClientExchange>();
         for (var i = 0; i < count; i++)
         {
-            using var client = flat.SocketInA(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            using var client = pair.SocketInA(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             var clock = Stopwatch.StartNew();
             client.Connect(server);
             var elapsed = clock.Elapsed;
@@ -40,9 +41,10 @@ static class Traffic
 
     /// <summary>Sends <paramref name="count"/> UDP requests from A, each from a new socket, to a responder on
     /// <paramref name="server"/> in B that waits <paramref name="delay"/> before echoing each one; waits for every answer.</summary>
-    public static List<ClientExchange> UdpExchanges(FlatOnVeth flat, IPAddress server, int count, TimeSpan delay)
+    /// <returns>The clients' exchanges, and the responder's port.</returns>
+    public static (List<ClientExchange> Exchanges, ushort ServerPort) UdpExchanges(NetworkNamespacePair pair, IPAddress server, int count, TimeSpan delay)
     {
-        using var responder = flat.BoundSocketInB(new IPEndPoint(server, 0), SocketType.Dgram, ProtocolType.Udp);
+        using var responder = pair.BoundSocketInB(new IPEndPoint(server, 0), SocketType.Dgram, ProtocolType.Udp);
         responder.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
         Exception? responderFailure = null;
         var serving = new Thread(() =>
@@ -70,7 +72,7 @@ static class Traffic
         var endpoint = (IPEndPoint)responder.LocalEndPoint!;
         for (var i = 0; i < count; i++)
         {
-            using var client = flat.SocketInA(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            using var client = pair.SocketInA(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             client.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
             client.Connect(endpoint);
             var clock = Stopwatch.StartNew();
@@ -80,7 +82,7 @@ static class Traffic
         }
         Assert.True(serving.Join(Timeout), "the UDP responder did not finish");
         Assert.Null(responderFailure);
-        return exchanges;
+        return (exchanges, (ushort)endpoint.Port);
     }
 
     /// <summary>Puts the calling thread under SCHED_FIFO, so that on a busy machine the responder answers when its delay

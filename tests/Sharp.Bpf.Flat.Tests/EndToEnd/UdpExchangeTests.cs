@@ -22,7 +22,7 @@ public sealed class UdpExchangeTests(ITestOutputHelper output)
         using var flat = FlatOnVeth.Start();
         var server = family == "IPv4" ? flat.Pair.AddressB : flat.Pair.Ipv6AddressB;
 
-        var exchanges = Traffic.UdpExchanges(flat, server, Exchanges, ResponderDelay);
+        var (exchanges, _) = Traffic.UdpExchanges(flat.Pair, server, Exchanges, ResponderDelay);
         var measurements = flat.Collect(Exchanges, TimeSpan.FromSeconds(10));
         flat.Detach();
 
