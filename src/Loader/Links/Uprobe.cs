@@ -21,8 +21,10 @@ public static class Uprobe
     /// the way the dynamic linker does.</param>
     /// <param name="symbol">The function's symbol name.</param>
     /// <param name="options">Process, offset, attach mode and cookie; null for the defaults.</param>
-    /// <exception cref="ArgumentException">The program is not a kprobe-type program, or the symbol is not a function in the binary.</exception>
+    /// <exception cref="ArgumentException">The program is not a kprobe-type program.</exception>
     /// <exception cref="FileNotFoundException">No such binary.</exception>
+    /// <exception cref="BpfElfException">The binary is not an ELF file, or the symbol is missing (the message lists close
+    /// matches) or not a defined function.</exception>
     /// <exception cref="BpfNotSupportedException">The kernel has neither a uprobe PMU nor tracefs <c>uprobe_events</c>.</exception>
     /// <exception cref="IOException">tracefs refused the event definition (fallback path only).</exception>
     /// <exception cref="BpfException">The kernel refused perf_event_open or the attach.</exception>
@@ -35,9 +37,10 @@ public static class Uprobe
     /// <param name="binary">The executable or library: a path, or a library name looked up the way the dynamic linker does.</param>
     /// <param name="symbol">The function's symbol name.</param>
     /// <param name="options">Process, attach mode and cookie (an offset is not allowed); null for the defaults.</param>
-    /// <exception cref="ArgumentException">The program is not a kprobe-type program, an offset was given, or the symbol is not a
-    /// function in the binary.</exception>
+    /// <exception cref="ArgumentException">The program is not a kprobe-type program, or an offset was given.</exception>
     /// <exception cref="FileNotFoundException">No such binary.</exception>
+    /// <exception cref="BpfElfException">The binary is not an ELF file, or the symbol is missing (the message lists close
+    /// matches) or not a defined function.</exception>
     /// <exception cref="BpfNotSupportedException">The kernel has neither a uprobe PMU nor tracefs <c>uprobe_events</c>.</exception>
     /// <exception cref="IOException">tracefs refused the event definition (fallback path only).</exception>
     /// <exception cref="BpfException">The kernel refused perf_event_open or the attach.</exception>
