@@ -357,14 +357,14 @@ internal sealed partial class BodyLowerer
         _ => throw new InvalidOperationException($"{value} is not a scalar"),
     };
 
-    /// <summary>Copies <paramref name="size"/> bytes in the widest pieces both locations' alignment allows.</summary>
+    /// <summary>Copies <paramref name="size"/> bytes in the widest pieces (up to 8) both locations allow.</summary>
     void Copy(Location from, Location to, int size)
     {
         int alignment = Math.Clamp(TypeLayout.Of(to.Type).Shape?.Alignment ?? 1, 1, 8);
         for (int offset = 0; offset < size;)
         {
             int piece = 8;
-            while (piece > alignment || piece > size - offset) piece /= 2;
+            while (piece > size - offset || !Allows(from, offset, piece, alignment) || !Allows(to, offset, piece, alignment)) piece /= 2;
             var register = builder.NewRegister();
             builder.Emit(from switch
             {
@@ -381,6 +381,18 @@ internal sealed partial class BodyLowerer
             offset += piece;
         }
     }
+
+    /// <summary>Whether a copy may access <paramref name="piece"/> bytes at <paramref name="offset"/> in
+    /// <paramref name="location"/>. The verifier demands stack accesses aligned to their size, and every slot starts
+    /// 8-aligned (StackLayout), so the stack offset decides. Packet, map-value and global memory take unaligned accesses
+    /// (the verifier checks their alignment only under strict alignment, which x86-64 and arm64 kernels do not impose).
+    /// Anything else — context fields above all — keeps the type's own alignment.</summary>
+    static bool Allows(Location location, int offset, int piece, int alignment) => location switch
+    {
+        StackLocation stack => (stack.Offset + offset) % piece == 0,
+        MemoryLocation { Kind: PointerKind.Packet or PointerKind.MapValue or PointerKind.Global } => true,
+        _ => piece <= alignment && offset % piece == 0,
+    };
 
     void Zero(StackLocation location, int size)
     {

@@ -65,4 +65,71 @@ public class DeadStackStoreEliminationTests
         }));
         Assert.Contains(Stores(result), store => store.Value == new Imm(0));
     }
+
+    [Fact]
+    public void A_store_that_a_path_ending_in_a_return_never_reads_is_removed()
+    {
+        var ir = new IrBuilder("f");
+        int slot = ir.Slot(8, 8, "key");
+        ir.Add(new StoreStack(slot, 0, IrBuilder.Imm(0), 8));
+        int early = ir.NewBlock(), late = ir.NewBlock();
+        ir.Branch(Condition.Eq, Width.W64, ir.Parameter(0), IrBuilder.Imm(0), early, late);
+        ir.At(early).Return(IrBuilder.Imm(2));
+        ir.At(late).Add(new StoreStack(slot, 0, ir.Parameter(0), 8));
+        var address = ir.New();
+        ir.Add(new StackAddress(address, slot));
+        ir.Add(new CallHelper(ir.New(), 1, new Operand[] { address }.ToEquatableArray()));
+        ir.Return(IrBuilder.Imm(2));
+        var store = Assert.Single(Stores(DeadStackStoreElimination.Run(ir.Build())));
+        Assert.Equal(ir.Parameter(0), store.Value);
+    }
+
+    /// <summary>Zeroes a slot whose address a later helper call takes, runs <paramref name="load"/> (given the slot's address
+    /// register, defined only after it), overwrites the slot and calls the helper with its address.</summary>
+    static IrFunction ZeroLoadOverwriteThenPass(Func<IrBuilder, VReg, IrInstruction> load)
+    {
+        var ir = new IrBuilder("f");
+        int slot = ir.Slot(8, 8, "key");
+        var address = ir.New();
+        ir.Add(new StoreStack(slot, 0, IrBuilder.Imm(0), 8));
+        ir.Add(load(ir, address));
+        ir.Add(new StoreStack(slot, 0, ir.Parameter(0), 8));
+        ir.Add(new StackAddress(address, slot));
+        ir.Add(new CallHelper(ir.New(), 1, new Operand[] { address }.ToEquatableArray()));
+        ir.Return(IrBuilder.Imm(0));
+        return ir.Build();
+    }
+
+    [Fact]
+    public void A_load_through_a_packet_pointer_does_not_read_the_stack()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroLoadOverwriteThenPass((ir, _) =>
+        {
+            var data = ir.New();
+            ir.Add(new Load(data, ir.Parameter(0), 76, 4) { NonNull = true });
+            return new Load(ir.New(), data, 12, 2);
+        }));
+        Assert.All(Stores(result), store => Assert.IsType<VReg>(store.Value));
+    }
+
+    [Fact]
+    public void A_load_through_a_register_that_ever_holds_a_stack_address_reads_the_stack()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroLoadOverwriteThenPass((ir, address) => new Load(ir.New(), address, 0, 4)));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
+
+    [Fact]
+    public void A_load_through_a_pointer_computed_from_a_stack_address_reads_the_stack()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroThenOverwrite(8, (ir, slot) =>
+        {
+            var address = ir.New();
+            ir.Add(new StackAddress(address, slot));
+            var field = ir.New();
+            ir.Add(new Binary(BinaryOp.Add, Width.W64, field, address, IrBuilder.Imm(4)));
+            return new Load(ir.New(), field, 0, 4);
+        }));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
 }
