@@ -4,9 +4,10 @@ namespace Sharp.Bpf.Compiler.Optimization;
 
 /// <summary>Which registers may hold the address of one of the function's own stack slots, on any path (flow-insensitive, so
 /// a register written once with a stack address counts everywhere): results of <see cref="StackAddress"/>, anything computed
-/// from such a register, and any 64-bit value read from memory (a stack address may have been stored there). Parameters
-/// cannot point into a frame that did not exist when they were passed, and helpers never return stack addresses, so a
-/// packet, context or map-value pointer is never counted: loads through it cannot read the function's slots.</summary>
+/// from such a register (a subprogram may return one of its pointer arguments), and any 64-bit value read from memory (a
+/// stack address may have been stored there). Parameters cannot point into a frame that did not exist when they were
+/// passed, and helpers never return stack addresses, so a packet, context or map-value pointer is never counted: loads
+/// through it cannot read the function's slots.</summary>
 internal static class StackPointers
 {
     /// <summary>Indexed by register id.</summary>
@@ -25,7 +26,7 @@ internal static class StackPointers
                 {
                     StackAddress => true,
                     Load { Size: 8 } or LoadStack { Size: 8 } or Atomic { Size: 8 } => true,
-                    CallHelper or CallFunction or LoadMap or LoadGlobalAddress => false,
+                    CallHelper or LoadMap or LoadGlobalAddress => false,
                     _ => IrOperands.Uses(instruction).Any(used => may[used.Id]),
                 };
                 if (stack)
