@@ -5,8 +5,9 @@ namespace Sharp.Bpf.Compiler.Optimization;
 /// <summary>Removes stores to stack slots whose bytes are all overwritten by later stack stores on every path before anything
 /// could read them — chiefly the entry-block zeroing of a struct whose fields are all assigned before use. Byte-precise,
 /// so padding a map key needs initialised keeps its zero. Conservative about reads: a load from the slot reads its bytes,
-/// taking its address makes the whole slot read, and a call, an atomic or a load through a pointer that may point into the
-/// stack (<see cref="StackPointers"/>) reads every slot whose address is taken anywhere in the function. Every byte is dead after a return: the frame is gone, and a callee's stores into its
+/// taking its address makes the whole slot read, and an atomic, a call of a subprogram, and a load through or a helper
+/// call given a pointer that may point into the stack (<see cref="StackPointers"/>) read every slot whose address is taken
+/// anywhere in the function. Every byte is dead after a return: the frame is gone, and a callee's stores into its
 /// caller's slots go through pointers (<see cref="Store"/>), never <see cref="StoreStack"/>.</summary>
 internal static class DeadStackStoreElimination
 {
@@ -103,6 +104,8 @@ internal static class DeadStackStoreElimination
                 Array.Fill(dead, false, first[address.Slot], function.StackSlots[address.Slot].Size);
                 break;
             case Load load when !mayPointToStack[load.Base.Id]:
+                break;
+            case CallHelper call when !call.Arguments.OfType<VReg>().Any(argument => mayPointToStack[argument.Id]):
                 break;
             case Load or CallHelper or CallFunction or Atomic:
                 foreach (var slot in function.StackSlots)

@@ -6,9 +6,10 @@ namespace Sharp.Bpf.Compiler.Optimization;
 /// those bytes wrote, or what an earlier load of them read. A struct copied through a temporary (the lowering reads a struct
 /// field into a fresh slot, then copies that slot) then reads its source directly, and the temporary's stores die for
 /// <see cref="DeadStackStoreElimination"/>. A narrower load becomes an extension of the value's low bytes, as the load would
-/// have read them. Known values are forgotten when their bytes are overwritten, when their register is written, when a
-/// store through a pointer that may point into the stack (<see cref="StackPointers"/>), a call or an atomic may write a slot whose address is taken, and — for values in registers —
-/// at every call, so that forwarding never makes a register live across a call (which would cost a spill).</summary>
+/// have read them. Known values are forgotten when their bytes are overwritten; when their register is written; when a store
+/// through, or a helper given, a pointer that may point into the stack (<see cref="StackPointers"/>), a subprogram call or
+/// an atomic may write a slot whose address is taken; and — for values in registers — at every call, so that forwarding
+/// never makes a register live across a call (which would cost a spill).</summary>
 internal static class StackLoadForwarding
 {
     public static IrFunction Run(IrFunction function)
@@ -100,7 +101,8 @@ internal static class StackLoadForwarding
                 Forget(known, bytes => escaped[bytes.Slot]);
                 break;
             case CallHelper or CallFunction:
-                Forget(known, bytes => escaped[bytes.Slot]);
+                if (instruction is CallFunction || IrOperands.Uses(instruction).Any(argument => mayPointToStack[argument.Id]))
+                    Forget(known, bytes => escaped[bytes.Slot]);
                 foreach (var held in known.Where(k => k.Value is VReg).Select(k => k.Key).ToList()) known.Remove(held);
                 break;
         }

@@ -132,4 +132,19 @@ public class DeadStackStoreEliminationTests
         }));
         Assert.Contains(Stores(result), store => store.Value == new Imm(0));
     }
+
+    [Fact]
+    public void A_helper_call_given_no_stack_pointer_does_not_read_the_stack()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroLoadOverwriteThenPass((ir, _) => new CallHelper(ir.New(), 5, EquatableArray<Operand>.Empty)));
+        Assert.All(Stores(result), store => Assert.IsType<VReg>(store.Value));
+    }
+
+    [Fact]
+    public void A_helper_call_given_a_stack_pointer_reads_every_slot_whose_address_is_taken()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroLoadOverwriteThenPass((ir, address) =>
+            new CallHelper(ir.New(), 1, new Operand[] { ir.Parameter(0), address }.ToEquatableArray())));
+        Assert.Contains(Stores(result), store => store.Value == new Imm(0));
+    }
 }
