@@ -5,9 +5,9 @@ namespace Sharp.Bpf.Compiler.Optimization;
 /// <summary>Removes stores to stack slots whose bytes are all overwritten by later stack stores on every path before anything
 /// could read them — chiefly the entry-block zeroing of a struct whose fields are all assigned before use. Byte-precise,
 /// so padding a map key needs initialised keeps its zero. Conservative about reads: a load from the slot reads its bytes,
-/// taking its address makes the whole slot read, and an atomic, a call of a subprogram, and a load through or a helper
-/// call given a pointer that may point into the stack (<see cref="StackPointers"/>) read every slot whose address is taken
-/// anywhere in the function. Every byte is dead after a return: the frame is gone, and a callee's stores into its
+/// taking its address makes the whole slot read, a load through or a helper call given a pointer reads every slot the
+/// pointer may point into (<see cref="StackPointers"/>), and an atomic or a call of a subprogram reads every slot whose
+/// address is taken anywhere in the function. Every byte is dead after a return: the frame is gone, and a callee's stores into its
 /// caller's slots go through pointers (<see cref="Store"/>), never <see cref="StoreStack"/>.</summary>
 internal static class DeadStackStoreElimination
 {
@@ -24,7 +24,7 @@ internal static class DeadStackStoreElimination
         var escaped = new bool[function.StackSlots.Count];
         foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
             if (instruction is StackAddress address) escaped[address.Slot] = true;
-        var mayPointToStack = StackPointers.MayPointToStack(function);
+        var stackPointers = StackPointers.Compute(function);
 
         int blocks = function.Blocks.Count;
         var deadIn = new bool[blocks][];
@@ -39,7 +39,7 @@ internal static class DeadStackStoreElimination
             {
                 var dead = DeadOut(function, function.Blocks[b], deadIn, bytes);
                 var block = function.Blocks[b];
-                for (int i = block.Instructions.Count - 1; i >= 0; i--) Transfer(block.Instructions[i], dead, first, escaped, mayPointToStack, function);
+                for (int i = block.Instructions.Count - 1; i >= 0; i--) Transfer(block.Instructions[i], dead, first, escaped, stackPointers, function);
                 for (int x = 0; x < bytes; x++)
                     if (dead[x] && !deadIn[b][x]) { deadIn[b][x] = true; changed = true; }
             }
@@ -59,7 +59,7 @@ internal static class DeadStackStoreElimination
                     removed = true;
                     continue;
                 }
-                Transfer(instruction, dead, first, escaped, mayPointToStack, function);
+                Transfer(instruction, dead, first, escaped, stackPointers, function);
                 kept.Add(instruction);
             }
             kept.Reverse();
@@ -90,7 +90,7 @@ internal static class DeadStackStoreElimination
     }
 
     /// <summary>Steps <paramref name="dead"/> backward over <paramref name="instruction"/>.</summary>
-    static void Transfer(IrInstruction instruction, bool[] dead, int[] first, bool[] escaped, bool[] mayPointToStack, IrFunction function)
+    static void Transfer(IrInstruction instruction, bool[] dead, int[] first, bool[] escaped, StackPointers stackPointers, IrFunction function)
     {
         switch (instruction)
         {
@@ -103,14 +103,23 @@ internal static class DeadStackStoreElimination
             case StackAddress address:
                 Array.Fill(dead, false, first[address.Slot], function.StackSlots[address.Slot].Size);
                 break;
-            case Load load when !mayPointToStack[load.Base.Id]:
+            case Load load:
+                Reached([load.Base], dead, first, escaped, stackPointers, function);
                 break;
-            case CallHelper call when !call.Arguments.OfType<VReg>().Any(argument => mayPointToStack[argument.Id]):
+            case CallHelper call:
+                Reached(call.Arguments.OfType<VReg>(), dead, first, escaped, stackPointers, function);
                 break;
-            case Load or CallHelper or CallFunction or Atomic:
+            case CallFunction or Atomic:
                 foreach (var slot in function.StackSlots)
                     if (escaped[slot.Id]) Array.Fill(dead, false, first[slot.Id], slot.Size);
                 break;
         }
+    }
+
+    /// <summary>Makes live every slot whose address is taken and that memory reached through <paramref name="pointers"/> may be.</summary>
+    static void Reached(IEnumerable<VReg> pointers, bool[] dead, int[] first, bool[] escaped, StackPointers stackPointers, IrFunction function)
+    {
+        foreach (var slot in function.StackSlots)
+            if (escaped[slot.Id] && stackPointers.MayReach(pointers, slot.Id)) Array.Fill(dead, false, first[slot.Id], slot.Size);
     }
 }

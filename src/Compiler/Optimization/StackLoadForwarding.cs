@@ -7,9 +7,9 @@ namespace Sharp.Bpf.Compiler.Optimization;
 /// field into a fresh slot, then copies that slot) then reads its source directly, and the temporary's stores die for
 /// <see cref="DeadStackStoreElimination"/>. A narrower load becomes an extension of the value's low bytes, as the load would
 /// have read them. Known values are forgotten when their bytes are overwritten; when their register is written; when a store
-/// through, or a helper given, a pointer that may point into the stack (<see cref="StackPointers"/>), a subprogram call or
-/// an atomic may write a slot whose address is taken; and — for values in registers — at every call, so that forwarding
-/// never makes a register live across a call (which would cost a spill).</summary>
+/// through, or a helper given, a pointer that may point into their slot (<see cref="StackPointers"/>) may write it; when a
+/// subprogram call or an atomic may write any slot whose address is taken; and — for values in registers — at every call,
+/// so that forwarding never makes a register live across a call (which would cost a spill).</summary>
 internal static class StackLoadForwarding
 {
     public static IrFunction Run(IrFunction function)
@@ -19,8 +19,8 @@ internal static class StackLoadForwarding
         foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
             if (instruction is StackAddress address) escaped[address.Slot] = true;
 
-        var mayPointToStack = StackPointers.MayPointToStack(function);
-        var entry = Compute(function, escaped, mayPointToStack);
+        var stackPointers = StackPointers.Compute(function);
+        var entry = Compute(function, escaped, stackPointers);
         bool changed = false;
         var blocks = new List<Block>(function.Blocks.Count);
         foreach (var block in function.Blocks)
@@ -42,7 +42,7 @@ internal static class StackLoadForwarding
                     changed = true;
                 }
                 output.Add(rewritten);
-                Transfer(instruction, known, escaped, mayPointToStack);
+                Transfer(instruction, known, escaped, stackPointers);
             }
             blocks.Add(block with { Instructions = output.ToEquatableArray() });
         }
@@ -56,7 +56,7 @@ internal static class StackLoadForwarding
     }
 
     /// <summary>The known slot contents on entry to each block (null for blocks no path reaches), by forward "must" dataflow.</summary>
-    static Dictionary<Bytes, Operand>?[] Compute(IrFunction function, bool[] escaped, bool[] mayPointToStack)
+    static Dictionary<Bytes, Operand>?[] Compute(IrFunction function, bool[] escaped, StackPointers stackPointers)
     {
         var order = ControlFlow.ReversePostorder(function);
         var predecessors = ControlFlow.Predecessors(function);
@@ -78,7 +78,7 @@ internal static class StackLoadForwarding
                 known ??= [];
                 if (entry[b] is { } previous && Same(previous, known) && exit[b] is not null) continue;
                 entry[b] = new(known);
-                foreach (var instruction in function.Blocks[b].Instructions) Transfer(instruction, known, escaped, mayPointToStack);
+                foreach (var instruction in function.Blocks[b].Instructions) Transfer(instruction, known, escaped, stackPointers);
                 if (exit[b] is null || !Same(exit[b]!, known)) changed = true;
                 exit[b] = known;
             }
@@ -86,24 +86,28 @@ internal static class StackLoadForwarding
         return entry;
     }
 
-    static void Transfer(IrInstruction instruction, Dictionary<Bytes, Operand> known, bool[] escaped, bool[] mayPointToStack)
+    static void Transfer(IrInstruction instruction, Dictionary<Bytes, Operand> known, bool[] escaped, StackPointers stackPointers)
     {
         switch (instruction)
         {
-            case Store store when !mayPointToStack[store.Base.Id]:
-                break;
-            case StoreStack store:
-                var written = new Bytes(store.Slot, store.Offset, store.Size);
+            case StoreStack stackStore:
+                var written = new Bytes(stackStore.Slot, stackStore.Offset, stackStore.Size);
                 Forget(known, bytes => bytes.Overlaps(written));
-                known[written] = store.Value;
+                known[written] = stackStore.Value;
                 break;
-            case Store or Atomic:
+            case Store store:
+                Forget(known, bytes => escaped[bytes.Slot] && stackPointers.MayReach([store.Base], bytes.Slot));
+                break;
+            case Atomic:
                 Forget(known, bytes => escaped[bytes.Slot]);
                 break;
-            case CallHelper or CallFunction:
-                if (instruction is CallFunction || IrOperands.Uses(instruction).Any(argument => mayPointToStack[argument.Id]))
-                    Forget(known, bytes => escaped[bytes.Slot]);
-                foreach (var held in known.Where(k => k.Value is VReg).Select(k => k.Key).ToList()) known.Remove(held);
+            case CallHelper call:
+                Forget(known, bytes => escaped[bytes.Slot] && stackPointers.MayReach(call.Arguments.OfType<VReg>(), bytes.Slot));
+                Forget(known, bytes => known[bytes] is VReg);
+                break;
+            case CallFunction:
+                Forget(known, bytes => escaped[bytes.Slot]);
+                Forget(known, bytes => known[bytes] is VReg);
                 break;
         }
         if (IrOperands.Defined(instruction) is { } defined)

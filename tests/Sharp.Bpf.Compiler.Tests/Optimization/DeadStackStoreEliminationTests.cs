@@ -147,4 +147,39 @@ public class DeadStackStoreEliminationTests
             new CallHelper(ir.New(), 1, new Operand[] { ir.Parameter(0), address }.ToEquatableArray())));
         Assert.Contains(Stores(result), store => store.Value == new Imm(0));
     }
+
+    /// <summary>Zeroes slot "key", calls a helper with the address of slot "other", then overwrites "key" and passes its
+    /// address to a helper; <paramref name="after"/> (given the key's address register and the other slot) runs last.</summary>
+    static IrFunction ZeroCallWithOtherSlotThenOverwrite(Action<IrBuilder, VReg, int> after)
+    {
+        var ir = new IrBuilder("f");
+        int key = ir.Slot(8, 8, "key"), other = ir.Slot(8, 8, "other");
+        ir.Add(new StoreStack(key, 0, IrBuilder.Imm(0), 8));
+        ir.Add(new StoreStack(other, 0, ir.Parameter(0), 8));
+        var otherAddress = ir.New();
+        ir.Add(new StackAddress(otherAddress, other));
+        ir.Add(new CallHelper(ir.New(), 1, new Operand[] { ir.Parameter(0), otherAddress }.ToEquatableArray()));
+        ir.Add(new StoreStack(key, 0, ir.Parameter(0), 8));
+        var keyAddress = ir.New();
+        ir.Add(new StackAddress(keyAddress, key));
+        ir.Add(new CallHelper(ir.New(), 1, new Operand[] { ir.Parameter(0), keyAddress }.ToEquatableArray()));
+        after(ir, keyAddress, other);
+        ir.Return(IrBuilder.Imm(0));
+        return ir.Build();
+    }
+
+    [Fact]
+    public void A_helper_given_the_address_of_one_slot_does_not_read_another()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroCallWithOtherSlotThenOverwrite((_, _, _) => { }));
+        Assert.DoesNotContain(Stores(result), store => store.Slot == 0 && store.Value == new Imm(0));
+    }
+
+    [Fact]
+    public void Once_a_stack_address_is_stored_in_memory_a_helper_given_any_stack_pointer_may_read_every_slot()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroCallWithOtherSlotThenOverwrite((ir, keyAddress, other) =>
+            ir.Add(new StoreStack(other, 0, keyAddress, 8))));
+        Assert.Contains(Stores(result), store => store.Slot == 0 && store.Value == new Imm(0));
+    }
 }
