@@ -5,8 +5,8 @@ namespace Sharp.Bpf.Compiler.Optimization;
 /// <summary>Replaces a load from a stack slot with the value known to be there on every path: what the last store to exactly
 /// those bytes wrote, or what an earlier load of them read. A struct copied through a temporary (the lowering reads a struct
 /// field into a fresh slot, then copies that slot) then reads its source directly, and the temporary's stores die for
-/// <see cref="DeadStackStoreElimination"/>. A narrower load becomes an extension of the value's low bytes, as the load would
-/// have read them. Known values are forgotten when their bytes are overwritten; when their register is written; when a store
+/// <see cref="DeadStackStoreElimination"/>. A load of fewer bytes than were stored, from the same offset, becomes an extension
+/// of the value's low bytes, as the load would have read them. Known values are forgotten when their bytes are overwritten; when their register is written; when a store
 /// through, or a helper given, a pointer that may point into their slot (<see cref="StackPointers"/>) may write it; when a
 /// subprogram call or an atomic may write any slot whose address is taken; and — for values in registers — at every call,
 /// so that forwarding never makes a register live across a call (which would cost a spill).</summary>
@@ -34,7 +34,7 @@ internal static class StackLoadForwarding
             foreach (var instruction in block.Instructions)
             {
                 var rewritten = instruction;
-                if (instruction is LoadStack load && known.TryGetValue(new Bytes(load.Slot, load.Offset, load.Size), out var value) && value != load.Dst)
+                if (instruction is LoadStack load && Known(known, load) is { } value && value != load.Dst)
                 {
                     rewritten = load.Size == 8
                         ? new Move(load.Dst, value) { Line = load.Line }
@@ -47,6 +47,16 @@ internal static class StackLoadForwarding
             blocks.Add(block with { Instructions = output.ToEquatableArray() });
         }
         return changed ? function with { Blocks = blocks.ToEquatableArray() } : function;
+    }
+
+    /// <summary>The value whose low bytes are the ones <paramref name="load"/> reads: one known at exactly those bytes, or at a
+    /// wider run starting at the same offset (little-endian, so its low bytes come first).</summary>
+    static Operand? Known(Dictionary<Bytes, Operand> known, LoadStack load)
+    {
+        if (known.TryGetValue(new Bytes(load.Slot, load.Offset, load.Size), out var exact)) return exact;
+        foreach (int wider in new[] { 2, 4, 8 })
+            if (wider > load.Size && known.TryGetValue(new Bytes(load.Slot, load.Offset, wider), out var value)) return value;
+        return null;
     }
 
     /// <summary>Bytes <see cref="Offset"/>..<see cref="Offset"/>+<see cref="Size"/> of stack slot <see cref="Slot"/>.</summary>

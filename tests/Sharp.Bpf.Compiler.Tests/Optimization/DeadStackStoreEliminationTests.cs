@@ -182,4 +182,15 @@ public class DeadStackStoreEliminationTests
             ir.Add(new StoreStack(other, 0, keyAddress, 8))));
         Assert.Contains(Stores(result), store => store.Slot == 0 && store.Value == new Imm(0));
     }
+
+    [Fact]
+    public void A_pointer_read_from_memory_is_not_a_stack_pointer_when_no_stack_address_is_ever_stored()
+    {
+        var result = DeadStackStoreElimination.Run(ZeroLoadOverwriteThenPass((ir, _) =>
+        {
+            var pointer = ir.Load(ir.Parameter(0), 0, 8);
+            return new Load(ir.New(), pointer, 0, 4);
+        }));
+        Assert.All(Stores(result), store => Assert.IsType<VReg>(store.Value));
+    }
 }

@@ -118,4 +118,22 @@ public class StackLoadForwardingTests
         var function = ir.Build();
         Assert.Equal(function, StackLoadForwarding.Run(function));
     }
+
+    [Fact]
+    public void A_load_of_the_low_half_of_a_stored_register_reads_it_zero_extended()
+    {
+        var ir = new IrBuilder("f");
+        int slot = ir.Slot(8, 8, "s");
+        var address = ir.New();
+        ir.Add(new StackAddress(address, slot));
+        ir.Add(new StoreStack(slot, 0, ir.Parameter(0), 8));
+        var low = ir.New();
+        ir.Add(new LoadStack(low, slot, 0, 4));
+        var high = ir.New();
+        ir.Add(new LoadStack(high, slot, 4, 4));
+        ir.Return(ir.Op(BinaryOp.Add, Width.W32, low, high));
+        var forwarded = StackLoadForwarding.Run(ir.Build());
+        Assert.Equal(new Extend(low, ir.Parameter(0), 32, Signed: false), forwarded.Blocks[0].Instructions[2]);
+        Assert.Equal(new LoadStack(high, slot, 4, 4), forwarded.Blocks[0].Instructions[3]);
+    }
 }
