@@ -60,7 +60,19 @@ internal sealed class LiveIntervals
     public bool IsUsed(int register) => Start[register] != Unused;
 
     /// <summary>Whether the register holds a needed value at <paramref name="position"/>.</summary>
-    public bool IsLiveAt(int register, int position) => Segments[register].Any(s => s.Start <= position && position <= s.End);
+    public bool IsLiveAt(int register, int position)
+    {
+        var segments = Segments[register];
+        int low = 0, high = segments.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (segments[middle].End < position) low = middle + 1;
+            else if (segments[middle].Start > position) high = middle - 1;
+            else return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether two registers are ever live at the same position.</summary>
     public bool Overlap(int first, int second)
@@ -151,14 +163,14 @@ internal sealed class LiveIntervals
             }
             foreach (var (register, end) in open) Add(register, 2 * first, end);
         }
+        calls.Sort();
         for (int r = 0; r < Function.RegisterCount; r++)
         {
             Segments[r] = Merge(pending[r]);
             Start[r] = Segments[r].Length > 0 ? Segments[r][0].Start : Unused;
             End[r] = Segments[r].Length > 0 ? Segments[r][^1].End : int.MinValue;
             if (!IsUsed(r)) continue;
-            foreach (int n in calls)
-                if (Segments[r].Any(s => s.Start <= 2 * n && s.End >= 2 * n + 1)) CrossesCall[r] = true;
+            CrossesCall[r] = Segments[r].Any(s => SpansCall(calls, s));
             foreach (int n in compareExchanges)
                 if (IsLiveAt(r, 2 * n)) AvoidsR0[r] = true;
         }
@@ -166,6 +178,15 @@ internal sealed class LiveIntervals
             if (!IsLiveAt(register.Id, position + 1)) Hint[register.Id] = hint;
         foreach (var parameter in EntryParameters)
             Hint[parameter.Id] ??= InstructionSelector.Argument(parameter.Id);
+    }
+
+    /// <summary>Whether a call in <paramref name="calls"/> (sorted instruction numbers) reads its arguments and writes its result
+    /// within the segment.</summary>
+    static bool SpansCall(List<int> calls, (int Start, int End) segment)
+    {
+        int index = calls.BinarySearch((segment.Start + 1) / 2);
+        if (index < 0) index = ~index;
+        return index < calls.Count && 2 * calls[index] + 1 <= segment.End;
     }
 
     static (int Start, int End)[] Merge(List<(int Start, int End)>? ranges)
