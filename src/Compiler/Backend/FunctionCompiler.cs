@@ -3,14 +3,14 @@ using Sharp.Bpf.Compiler.Ir;
 
 namespace Sharp.Bpf.Compiler.Backend;
 
-/// <summary>The backend: rematerialises call arguments, legalizes an optimised <see cref="IrFunction"/>, allocates registers (spilling when needed), lays out
+/// <summary>The backend: drops truncations only narrow stores read, rematerialises call arguments, legalizes an optimised <see cref="IrFunction"/>, allocates registers (spilling when needed), lays out
 /// the stack, selects instructions and resolves branches and source lines. Resource limits become diagnostics located at the
 /// function's first line (SBPF0200 stack, SBPF0201 branch range); it does not throw for valid IR.</summary>
 internal static class FunctionCompiler
 {
     public static BackendResult Compile(IrFunction function, BackendOptions options)
     {
-        var legal = Legalizer.Legalize(CallArgumentRematerialization.Run(function), options);
+        var legal = Legalizer.Legalize(CallArgumentRematerialization.Run(NarrowStoreTruncation.Run(function)), options);
         var allocation = RegisterAllocator.Allocate(legal);
         var stack = StackLayout.Compute(allocation.Function);
         if (stack.Bytes > StackLayout.MaxBytes)
