@@ -3,8 +3,8 @@ using Sharp.Bpf.Compiler.Ir;
 namespace Sharp.Bpf.Compiler.Backend;
 
 /// <summary>Places the stack slots the code refers to below r10; slots nothing refers to (scalar-replaced ones) take no space.
-/// Slots whose address is never taken share their bytes when their values are never needed at the same time
-/// (<see cref="StackSlotLiveness"/>): spill slots of different parts of a function, chiefly. The places closest to r10 go to the
+/// Slots share their bytes when their values are never needed at the same time and no pointer to them escapes
+/// (<see cref="StackSlotLiveness"/>): spill slots, struct temporaries and map keys of different parts of a function. The places closest to r10 go to the
 /// slots accessed most per byte, since the x86-64 JIT encodes a frame offset down to -128 in one byte and a further one in four.</summary>
 internal sealed class StackLayout
 {
@@ -53,8 +53,8 @@ internal sealed class StackLayout
         public int Accesses { get; set; }
     }
 
-    /// <summary>Groups the referenced slots into places: an address-taken slot has its own; a slot whose address is never taken
-    /// joins the first place of slots at least its size whose values are never live when its own is.</summary>
+    /// <summary>Groups the referenced slots into places: a slot whose address escapes has its own; any other joins the first place
+    /// of slots at least its size whose values are never live when its own is.</summary>
     static List<Place> Share(IrFunction function, int[] accesses)
     {
         var liveness = StackSlotLiveness.Compute(function);

@@ -16,10 +16,15 @@ public class BackendDiagnosticsTests
         ir.CurrentLine = ir.Line(12, "var buffer = new Buffer();");
         int buffer = ir.Slot(400, 8, "buffer");
         int other = ir.Slot(120, 8, "header");
-        foreach (int slot in new[] { buffer, other })
-            ir.Add(new StackAddress(ir.New(), slot));
+        var addresses = new[] { buffer, other }.Select(slot =>
+        {
+            var address = ir.New();
+            ir.Add(new StackAddress(address, slot));
+            return (Operand)address;
+        }).ToList();
         ir.Add(new StoreStack(buffer, 0, IrBuilder.Imm(0), 8));
         ir.Add(new StoreStack(other, 0, IrBuilder.Imm(0), 8));
+        ir.Add(new CallHelper(null, 1, addresses.ToEquatableArray()));
         ir.Return(IrBuilder.Imm(0));
         var result = FunctionCompiler.Compile(ir.Build(), new BackendOptions());
         Assert.Null(result.Function);

@@ -64,4 +64,57 @@ public class StackSharingTests
         var output = KernelHarness.RunFrame(collection.Programs["sections"], frame);
         Assert.Equal(expected, BitConverter.ToUInt64(output, 0));
     }
+
+    /// <summary>Two map lookups in turn, each with a key slot written in full and passed by address.</summary>
+    static (IrFunction Function, int FirstKey, int SecondKey) TwoLookups(bool keepFirstPointer)
+    {
+        var ir = new IrBuilder("lookups");
+        int firstKey = ir.Slot(8, 8, "first"), secondKey = ir.Slot(8, 8, "second");
+        ir.Add(new StoreStack(firstKey, 0, IrBuilder.Imm(1), 8));
+        var map = ir.New();
+        ir.Add(new LoadMap(map, "counts"));
+        var firstAddress = ir.New();
+        ir.Add(new StackAddress(firstAddress, firstKey));
+        ir.Add(new CallHelper(null, 1, new Operand[] { map, firstAddress }.ToEquatableArray()));
+        ir.Add(new StoreStack(secondKey, 0, IrBuilder.Imm(2), 8));
+        var secondAddress = ir.New();
+        ir.Add(new StackAddress(secondAddress, secondKey));
+        ir.Add(new CallHelper(null, 1, new Operand[] { map, secondAddress }.ToEquatableArray()));
+        if (keepFirstPointer) ir.Add(new CallHelper(null, 1, new Operand[] { map, firstAddress }.ToEquatableArray()));
+        ir.Return(IrBuilder.Imm(0));
+        return (ir.Build(), firstKey, secondKey);
+    }
+
+    [Fact]
+    public void Map_keys_used_one_after_the_other_share_bytes()
+    {
+        var (function, first, second) = TwoLookups(keepFirstPointer: false);
+        var stack = StackLayout.Compute(function);
+        Assert.Equal(stack.Offsets[first], stack.Offsets[second]);
+    }
+
+    [Fact]
+    public void A_key_read_again_through_its_pointer_keeps_its_bytes()
+    {
+        var (function, first, second) = TwoLookups(keepFirstPointer: true);
+        var stack = StackLayout.Compute(function);
+        Assert.NotEqual(stack.Offsets[first], stack.Offsets[second]);
+    }
+
+    [Fact]
+    public void A_slot_whose_address_is_stored_to_memory_keeps_its_bytes()
+    {
+        var ir = new IrBuilder("escape");
+        int escaping = ir.Slot(8, 8, "escaping"), other = ir.Slot(8, 8, "other");
+        ir.Add(new StoreStack(escaping, 0, IrBuilder.Imm(1), 8));
+        var address = ir.New();
+        ir.Add(new StackAddress(address, escaping));
+        ir.Add(new Store(ir.Parameter(0), 0, address, 8));
+        ir.Add(new StoreStack(other, 0, IrBuilder.Imm(2), 8));
+        var value = ir.New();
+        ir.Add(new LoadStack(value, other, 0, 8));
+        ir.Return(value);
+        var stack = StackLayout.Compute(ir.Build());
+        Assert.NotEqual(stack.Offsets[escaping], stack.Offsets[other]);
+    }
 }
