@@ -4,7 +4,8 @@ using Sharp.Bpf.Compiler.Ir;
 namespace Sharp.Bpf.Compiler.Backend;
 
 /// <summary>Turns allocated, legalized IR into instructions, block by block in layout order: two-address ALU forms, immediates
-/// where they fit, parallel moves for parameters and call arguments, fall-through instead of jumps to the next block.</summary>
+/// where they fit, parallel moves for parameters and call arguments, fall-through instead of jumps to the next block; stack
+/// stores another store overwrites first are left out (<see cref="OverwrittenFrameStores"/>).</summary>
 internal sealed class InstructionSelector
 {
     static readonly Register[] AnyScratch = [Register.R0, Register.R1, Register.R2, Register.R3, Register.R4, Register.R5, Register.R6, Register.R7, Register.R8, Register.R9];
@@ -73,8 +74,11 @@ internal sealed class InstructionSelector
         {
             var block = function.Blocks[order[i]];
             blockStarts[block.Id] = code.Count;
-            foreach (var instruction in block.Instructions)
+            var overwritten = OverwrittenFrameStores.Find(block, stack);
+            for (int k = 0; k < block.Instructions.Count; k++)
             {
+                if (overwritten[k]) continue;
+                var instruction = block.Instructions[k];
                 if (instruction.Line >= 0) line = instruction.Line;
                 Select(instruction);
             }
