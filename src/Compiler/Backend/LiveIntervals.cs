@@ -92,7 +92,7 @@ internal sealed class LiveIntervals
     public static LiveIntervals Compute(IrFunction function)
     {
         var order = ControlFlow.ReversePostorder(function);
-        var liveness = Liveness.Compute(function);
+        var liveness = RegisterLiveness.Compute(function);
         var intervals = new LiveIntervals(function, order);
         intervals.Build(liveness);
         return intervals;
@@ -100,7 +100,7 @@ internal sealed class LiveIntervals
 
     void Add(int register, int start, int end) => (pending[register] ??= []).Add((start, end));
 
-    void Build(Liveness liveness)
+    void Build(RegisterLiveness liveness)
     {
         var calls = new List<int>();
         var compareExchanges = new List<int>();
@@ -113,7 +113,7 @@ internal sealed class LiveIntervals
             Instructions.Add((b, null));
         }
         for (int p = 0; p < Function.ParameterCount; p++)
-            if (liveness.LiveIn[0][p])
+            if (liveness.IsLiveIn(0, p))
             {
                 Add(p, -1, 0);
                 EntryParameters.Add(new VReg(p));
@@ -123,8 +123,7 @@ internal sealed class LiveIntervals
             var block = Function.Blocks[b];
             int first = blockStarts[b], terminator = first + block.Instructions.Count;
             var open = new Dictionary<int, int>();
-            for (int r = 0; r < Function.RegisterCount; r++)
-                if (liveness.LiveOut[b][r]) open[r] = 2 * terminator + 1;
+            foreach (int r in liveness.LiveOut(b)) open[r] = 2 * terminator + 1;
             foreach (var used in IrOperands.Uses(block.Terminator)) open.TryAdd(used.Id, 2 * terminator);
             if (block.Terminator is Return { Value: VReg returned }) Hint[returned.Id] ??= Register.R0;
             for (int k = block.Instructions.Count - 1; k >= 0; k--)
