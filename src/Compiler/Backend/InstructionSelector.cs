@@ -4,7 +4,8 @@ using Sharp.Bpf.Compiler.Ir;
 namespace Sharp.Bpf.Compiler.Backend;
 
 /// <summary>Turns allocated, legalized IR into instructions, block by block in layout order: two-address ALU forms, immediates
-/// where they fit, parallel moves for parameters and call arguments, fall-through instead of jumps to the next block.</summary>
+/// where they fit, parallel moves for parameters and call arguments, fall-through instead of jumps to the next block; stack
+/// stores another store overwrites first are left out (<see cref="OverwrittenFrameStores"/>).</summary>
 internal sealed class InstructionSelector
 {
     static readonly Register[] AnyScratch = [Register.R0, Register.R1, Register.R2, Register.R3, Register.R4, Register.R5, Register.R6, Register.R7, Register.R8, Register.R9];
@@ -15,6 +16,7 @@ internal sealed class InstructionSelector
     readonly BackendOptions options;
     readonly List<MachineInstruction> code = [];
     readonly Dictionary<int, int> blockStarts = [];
+    readonly Dictionary<int, int> forwarded = [];
     int line = -1;
 
     InstructionSelector(RegisterAllocator.Result allocation, StackLayout stack, BackendOptions options)
@@ -64,15 +66,19 @@ internal sealed class InstructionSelector
     void SelectFunction()
     {
         var function = allocation.Function;
-        var order = allocation.Intervals.Order;
+        FindForwardedBlocks();
+        var order = allocation.Intervals.Order.Where(b => !forwarded.ContainsKey(b)).ToList();
         ParallelMove.Emit(
             [.. allocation.Intervals.EntryParameters.Select(p => (R(p), Argument(p.Id)))], [], AnyScratch, i => Emit(i));
         for (int i = 0; i < order.Count; i++)
         {
             var block = function.Blocks[order[i]];
             blockStarts[block.Id] = code.Count;
-            foreach (var instruction in block.Instructions)
+            var overwritten = OverwrittenFrameStores.Find(block, stack);
+            for (int k = 0; k < block.Instructions.Count; k++)
             {
+                if (overwritten[k]) continue;
+                var instruction = block.Instructions[k];
                 if (instruction.Line >= 0) line = instruction.Line;
                 Select(instruction);
             }
@@ -80,6 +86,27 @@ internal sealed class InstructionSelector
             SelectTerminator(block.Terminator, i + 1 < order.Count ? order[i + 1] : -1);
         }
     }
+
+    /// <summary>Blocks that emit nothing but a jump once registers are allocated (their moves became moves of a register to
+    /// itself): jumps to them go straight to where they lead, and they are not laid out. The entry block stays.</summary>
+    void FindForwardedBlocks()
+    {
+        var function = allocation.Function;
+        var order = allocation.Intervals.Order;
+        bool Empty(Block block) => block.Terminator is Jump && block.Instructions.All(i => i is Move { Src: VReg src } m && R(src) == R(m.Dst));
+        foreach (int b in order.Skip(1))
+        {
+            if (!Empty(function.Blocks[b])) continue;
+            var seen = new HashSet<int> { b };
+            int target = ((Jump)function.Blocks[b].Terminator).Target;
+            while (target != order[0] && Empty(function.Blocks[target]) && seen.Add(target))
+                target = ((Jump)function.Blocks[target].Terminator).Target;
+            if (!seen.Contains(target)) forwarded[b] = target;
+        }
+    }
+
+    /// <summary>Where a jump to <paramref name="block"/> goes.</summary>
+    int Destination(int block) => forwarded.TryGetValue(block, out int target) ? target : block;
 
     void Select(IrInstruction instruction)
     {
@@ -247,7 +274,7 @@ internal sealed class InstructionSelector
         switch (terminator)
         {
             case Jump j:
-                if (j.Target != next) Emit(Instruction.Goto(0), j.Target);
+                if (Destination(j.Target) != next) Emit(Instruction.Goto(0), Destination(j.Target));
                 break;
             case Branch b:
                 SelectBranch(b, next);
@@ -261,13 +288,13 @@ internal sealed class InstructionSelector
 
     void SelectBranch(Branch b, int next)
     {
-        if (b.True == b.False)
+        int taken = Destination(b.True), otherwise = Destination(b.False);
+        if (taken == otherwise)
         {
-            if (b.True != next) Emit(Instruction.Goto(0), b.True);
+            if (taken != next) Emit(Instruction.Goto(0), taken);
             return;
         }
         var condition = b.Condition;
-        int taken = b.True, otherwise = b.False;
         if (taken == next && Inverse(condition) is { } inverse)
             (condition, taken, otherwise) = (inverse, otherwise, taken);
         bool is64 = b.Width == Width.W64;

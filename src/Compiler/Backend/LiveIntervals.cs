@@ -60,7 +60,19 @@ internal sealed class LiveIntervals
     public bool IsUsed(int register) => Start[register] != Unused;
 
     /// <summary>Whether the register holds a needed value at <paramref name="position"/>.</summary>
-    public bool IsLiveAt(int register, int position) => Segments[register].Any(s => s.Start <= position && position <= s.End);
+    public bool IsLiveAt(int register, int position)
+    {
+        var segments = Segments[register];
+        int low = 0, high = segments.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            if (segments[middle].End < position) low = middle + 1;
+            else if (segments[middle].Start > position) high = middle - 1;
+            else return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether two registers are ever live at the same position.</summary>
     public bool Overlap(int first, int second)
@@ -80,7 +92,7 @@ internal sealed class LiveIntervals
     public static LiveIntervals Compute(IrFunction function)
     {
         var order = ControlFlow.ReversePostorder(function);
-        var liveness = Liveness.Compute(function);
+        var liveness = RegisterLiveness.Compute(function);
         var intervals = new LiveIntervals(function, order);
         intervals.Build(liveness);
         return intervals;
@@ -88,7 +100,7 @@ internal sealed class LiveIntervals
 
     void Add(int register, int start, int end) => (pending[register] ??= []).Add((start, end));
 
-    void Build(Liveness liveness)
+    void Build(RegisterLiveness liveness)
     {
         var calls = new List<int>();
         var compareExchanges = new List<int>();
@@ -101,7 +113,7 @@ internal sealed class LiveIntervals
             Instructions.Add((b, null));
         }
         for (int p = 0; p < Function.ParameterCount; p++)
-            if (liveness.LiveIn[0][p])
+            if (liveness.IsLiveIn(0, p))
             {
                 Add(p, -1, 0);
                 EntryParameters.Add(new VReg(p));
@@ -111,8 +123,7 @@ internal sealed class LiveIntervals
             var block = Function.Blocks[b];
             int first = blockStarts[b], terminator = first + block.Instructions.Count;
             var open = new Dictionary<int, int>();
-            for (int r = 0; r < Function.RegisterCount; r++)
-                if (liveness.LiveOut[b][r]) open[r] = 2 * terminator + 1;
+            foreach (int r in liveness.LiveOut(b)) open[r] = 2 * terminator + 1;
             foreach (var used in IrOperands.Uses(block.Terminator)) open.TryAdd(used.Id, 2 * terminator);
             if (block.Terminator is Return { Value: VReg returned }) Hint[returned.Id] ??= Register.R0;
             for (int k = block.Instructions.Count - 1; k >= 0; k--)
@@ -151,14 +162,14 @@ internal sealed class LiveIntervals
             }
             foreach (var (register, end) in open) Add(register, 2 * first, end);
         }
+        calls.Sort();
         for (int r = 0; r < Function.RegisterCount; r++)
         {
             Segments[r] = Merge(pending[r]);
             Start[r] = Segments[r].Length > 0 ? Segments[r][0].Start : Unused;
             End[r] = Segments[r].Length > 0 ? Segments[r][^1].End : int.MinValue;
             if (!IsUsed(r)) continue;
-            foreach (int n in calls)
-                if (Segments[r].Any(s => s.Start <= 2 * n && s.End >= 2 * n + 1)) CrossesCall[r] = true;
+            CrossesCall[r] = Segments[r].Any(s => SpansCall(calls, s));
             foreach (int n in compareExchanges)
                 if (IsLiveAt(r, 2 * n)) AvoidsR0[r] = true;
         }
@@ -166,6 +177,15 @@ internal sealed class LiveIntervals
             if (!IsLiveAt(register.Id, position + 1)) Hint[register.Id] = hint;
         foreach (var parameter in EntryParameters)
             Hint[parameter.Id] ??= InstructionSelector.Argument(parameter.Id);
+    }
+
+    /// <summary>Whether a call in <paramref name="calls"/> (sorted instruction numbers) reads its arguments and writes its result
+    /// within the segment.</summary>
+    static bool SpansCall(List<int> calls, (int Start, int End) segment)
+    {
+        int index = calls.BinarySearch((segment.Start + 1) / 2);
+        if (index < 0) index = ~index;
+        return index < calls.Count && 2 * calls[index] + 1 <= segment.End;
     }
 
     static (int Start, int End)[] Merge(List<(int Start, int End)>? ranges)

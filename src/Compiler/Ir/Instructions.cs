@@ -26,7 +26,12 @@ internal sealed record ByteSwap(VReg Dst, VReg Src, int Bits) : IrInstruction;
 /// <summary><c>Dst = *(size*)(Base + Offset)</c>, zero-extended, or sign-extended when <see cref="SignExtend"/> (ISA v4
 /// <c>ldsx</c>; the backend may expand). <see cref="Base"/> is a pointer register used unmodified, so context loads keep the
 /// constant-offset form the verifier demands.</summary>
-internal sealed record Load(VReg Dst, VReg Base, short Offset, int Size, bool SignExtend = false) : IrInstruction;
+internal sealed record Load(VReg Dst, VReg Base, short Offset, int Size, bool SignExtend = false) : IrInstruction
+{
+    /// <summary>The loaded value is a pointer the kernel never makes null (a packet's <c>data</c>), so the optimiser may
+    /// decide null checks of it and of pointers derived from it (<see cref="Optimization.NonNullFacts"/>).</summary>
+    public bool NonNull { get; init; }
+}
 
 /// <summary><c>*(size*)(Base + Offset) = Value</c>; <see cref="Size"/> is 1, 2, 4 or 8.</summary>
 internal sealed record Store(VReg Base, short Offset, Operand Value, int Size) : IrInstruction;

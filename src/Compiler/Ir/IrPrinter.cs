@@ -30,7 +30,7 @@ internal static class IrPrinter
         Unary u => $"{u.Dst} = {Name(u.Op)}.{Bits(u.Width)} {u.Src}",
         Extend e => $"{e.Dst} = {(e.Signed ? "sext" : "zext")}{e.FromBits} {e.Src}",
         ByteSwap s => $"{s.Dst} = bswap{s.Bits} {s.Src}",
-        Load l => $"{l.Dst} = load{(l.SignExtend ? "s" : "")}{l.Size * 8} [{l.Base}{Offset(l.Offset)}]",
+        Load l => $"{l.Dst} = load{(l.SignExtend ? "s" : "")}{l.Size * 8}{(l.NonNull ? " nonnull" : "")} [{l.Base}{Offset(l.Offset)}]",
         Store s => $"store{s.Size * 8} [{s.Base}{Offset(s.Offset)}], {s.Value}",
         LoadStack l => $"{l.Dst} = load{(l.SignExtend ? "s" : "")}{l.Size * 8} [slot{l.Slot}{Offset(l.Offset)}]",
         StoreStack s => $"store{s.Size * 8} [slot{s.Slot}{Offset(s.Offset)}], {s.Value}",

@@ -16,10 +16,15 @@ public class BackendDiagnosticsTests
         ir.CurrentLine = ir.Line(12, "var buffer = new Buffer();");
         int buffer = ir.Slot(400, 8, "buffer");
         int other = ir.Slot(120, 8, "header");
-        foreach (int slot in new[] { buffer, other })
-            ir.Add(new StackAddress(ir.New(), slot));
+        var addresses = new[] { buffer, other }.Select(slot =>
+        {
+            var address = ir.New();
+            ir.Add(new StackAddress(address, slot));
+            return (Operand)address;
+        }).ToList();
         ir.Add(new StoreStack(buffer, 0, IrBuilder.Imm(0), 8));
         ir.Add(new StoreStack(other, 0, IrBuilder.Imm(0), 8));
+        ir.Add(new CallHelper(null, 1, addresses.ToEquatableArray()));
         ir.Return(IrBuilder.Imm(0));
         var result = FunctionCompiler.Compile(ir.Build(), new BackendOptions());
         Assert.Null(result.Function);
@@ -27,6 +32,31 @@ public class BackendDiagnosticsTests
         Assert.Equal("SBPF0200", diagnostic.Id);
         Assert.Equal("function 'big' needs a 520-byte stack frame, but eBPF allows 512 bytes; the largest stack objects are 'buffer' (400 bytes), 'header' (120 bytes): make them smaller, or keep large buffers in a per-CPU array map", diagnostic.Argument);
         Assert.Equal(("/src/Probe.cs", 11, 8), (diagnostic.Where!.FilePath, diagnostic.Where.StartLine, diagnostic.Where.StartColumn));
+    }
+
+    [Fact]
+    public void SBPF0200_counts_spill_slots_that_share_bytes_once()
+    {
+        var ir = new IrBuilder("spilling");
+        int buffer = ir.Slot(480, 8, "buffer");
+        var total = ir.Const(0);
+        for (int round = 0; round < 4; round++)
+        {
+            // Twelve values live across a call: more than r6..r9 hold, so some spill, each round its own.
+            var values = Enumerable.Range(0, 12).Select(i => ir.Load(ir.Parameter(0), (short)(4 * i), 4)).ToList();
+            var address = ir.New();
+            ir.Add(new StackAddress(address, buffer));
+            ir.Add(new CallHelper(null, 5, new Operand[] { address }.ToEquatableArray()));
+            foreach (var value in values) ir.Add(new Binary(BinaryOp.Add, Width.W64, total, total, value));
+        }
+        ir.Return(total);
+        var diagnostic = Assert.Single(FunctionCompiler.Compile(ir.Build(), new BackendOptions()).Diagnostics);
+        var match = System.Text.RegularExpressions.Regex.Match(diagnostic.Argument, @"needs a (\d+)-byte stack frame, including (\d+) bytes of spilled registers");
+        Assert.True(match.Success, diagnostic.Argument);
+        int frame = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int spills = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(frame - 480, spills);
+        Assert.True(spills <= 12 * 8, $"{spills} bytes of spills for twelve values at a time");
     }
 
     /// <summary>Branches over <paramref name="filler"/> additions to the untaken side.</summary>

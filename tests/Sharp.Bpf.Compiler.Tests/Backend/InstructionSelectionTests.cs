@@ -82,4 +82,20 @@ public class InstructionSelectionTests
             compiled.References.AsImmutableArray());
         Assert.Equal("r1 = 0x0 ll; r2 = 0x0 ll; call -0x1; exit", string.Join("; ", compiled.Instructions.Select(i => i.ToString())));
     }
+
+    [Fact]
+    public void A_block_whose_moves_all_vanish_is_jumped_over()
+    {
+        var ir = new IrBuilder("select", 2);
+        var chosen = ir.New();
+        int zero = ir.NewBlock(), same = ir.NewBlock(), join = ir.NewBlock();
+        ir.Branch(Condition.Ugt, Width.W64, A, B, zero, same);
+        ir.At(zero).Add(new Move(chosen, I(0))).Jump(join);
+        ir.At(same).Add(new Move(chosen, A)).Jump(join);
+        ir.At(join).Add(new Store(B, 0, chosen, 8));
+        ir.Return(I(0));
+        var compiled = FunctionCompiler.Compile(ir.Build(), new BackendOptions()).Function!;
+        Assert.Equal("if r1 <= r2 goto +0x1; r1 = 0x0; *(u64 *)(r2 + 0x0) = r1; r0 = 0x0; exit",
+            string.Join("; ", compiled.Instructions.Select(i => i.ToString())));
+    }
 }

@@ -25,8 +25,17 @@ public class LoweredShapeTests
             public static int SecondIn(in Arguments args) => (int)args.Second;
             public static int SecondByValue(Arguments args) => (int)args.Second;
             public static int SecondRefReadonly(ref readonly Arguments args) => (int)args.Second;
+            public static int CopySixteen(XdpMd ctx)
+            {
+                var packet = ctx.Packet;
+                var header = packet.GetRef<Sixteen>(0);
+                if (header.IsNull) return 0;
+                Sixteen copy = header.Value;
+                return copy.B3;
+            }
         }
         public struct Arguments { public ulong First; public ulong Second; }
+        public struct Sixteen { public byte B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10, B11, B12, B13, B14, B15; }
         """;
 
     static readonly LoweringHarness Harness = new(Source);
@@ -80,5 +89,21 @@ public class LoweredShapeTests
         var load = Assert.Single(Instructions(function).OfType<Load>());
         Assert.Equal((new VReg(0), (short)8, 8), (load.Base, load.Offset, load.Size));
         Assert.Empty(Instructions(function).OfType<Store>());
+    }
+
+    [Fact]
+    public void A_byte_struct_copied_out_of_the_packet_moves_8_bytes_at_a_time()
+    {
+        var function = Harness.Function("CopySixteen");
+        var packetLoads = Instructions(function).OfType<Load>().Where(load => load.Base != new VReg(0)).ToList();
+        Assert.Equal([8, 8], packetLoads.Select(load => load.Size));
+        Assert.All(Instructions(function).OfType<StoreStack>().Where(store => store.Value is VReg), store => Assert.Equal(8, store.Size));
+    }
+
+    [Fact]
+    public void The_packet_data_pointer_is_loaded_marked_non_null_and_its_end_is_not()
+    {
+        var contextLoads = Instructions(Harness.Function("CopySixteen")).OfType<Load>().Where(load => load.Base == new VReg(0)).ToList();
+        Assert.Equal([(0, true), (4, false)], contextLoads.Select(load => ((int)load.Offset, load.NonNull)));
     }
 }

@@ -22,7 +22,7 @@ internal static class ContextIntrinsics
         if (ContextFields.PacketFields(contextType) is { } packet && property.Property.Name == "Packet")
         {
             var pointer = ContextRegister(context, property.Instance);
-            var data = Load(context, pointer, packet.Data);
+            var data = Load(context, pointer, packet.Data, nonNull: true);
             var dataEnd = Load(context, pointer, packet.DataEnd);
             value = PacketCursor.Create(data, dataEnd, property.Type!);
             return true;
@@ -83,10 +83,10 @@ internal static class ContextIntrinsics
         return IntrinsicEmit.PointerRegister(lowered) ?? throw new InvalidOperationException($"the context '{instance.Syntax}' did not lower to a pointer ({lowered})");
     }
 
-    static VReg Load(ILoweringContext context, VReg pointer, ContextField field)
+    static VReg Load(ILoweringContext context, VReg pointer, ContextField field, bool nonNull = false)
     {
         var loaded = context.Builder.NewRegister();
-        context.Builder.Emit(new Load(loaded, pointer, field.Offset, field.Size));
+        context.Builder.Emit(new Load(loaded, pointer, field.Offset, field.Size) { NonNull = nonNull });
         return loaded;
     }
 }

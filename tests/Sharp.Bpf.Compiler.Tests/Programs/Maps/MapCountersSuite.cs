@@ -19,6 +19,7 @@ public sealed class MapCountersSuite : ProgramSuite
     {
         MapCounters.Counts.Clear();
         MapCounters.Slots.Clear();
+        MapCounters.ByteKeyCounts.Clear();
     }
 
     /// <inheritdoc/>
@@ -31,6 +32,10 @@ public sealed class MapCountersSuite : ProgramSuite
         Oracle.Xdp(MapCounters.ArraySlots, Inputs) with
         {
             Maps = [new(nameof(MapCounters.Slots), () => MapContents.Of(MapCounters.Slots), MapContents.Of)],
+        },
+        Oracle.Xdp(MapCounters.ByteKeyCounter, Inputs) with
+        {
+            Maps = [new(nameof(MapCounters.ByteKeyCounts), () => MapContents.Of(MapCounters.ByteKeyCounts), MapContents.Of)],
         },
     ];
 }
