@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sharp.Bpf.Samples;
 using Sharp.Bpf.Samples.CgroupEgressBytes;
 
 var cgroupOption = new Option<string>("--cgroup") { Description = "The cgroup v2 directory, e.g. /sys/fs/cgroup/system.slice", Required = true };

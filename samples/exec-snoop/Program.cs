@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sharp.Bpf.Samples;
 using Sharp.Bpf.Samples.ExecSnoop;
 
 var durationOption = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl+C)" };

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
+using Sharp.Bpf.Samples;
 using Sharp.Bpf.Samples.SocketFilterDns;
 
 var interfaceOption = new Option<string>("--interface", "-i") { Description = "The interface whose DNS traffic is printed", Required = true };
@@ -17,13 +17,5 @@ root.SetAction((parseResult, cancellationToken) =>
 });
 // The first SIGINT or SIGTERM cancels the run, which then detaches and prints its summary; the runtime's default handling
 // of SIGTERM would end the process before that.
-using var stop = new CancellationTokenSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
-
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stop.Cancel();
-}
+using var signals = new ShutdownSignals();
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);

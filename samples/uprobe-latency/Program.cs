@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sharp.Bpf.Samples;
 using Sharp.Bpf.Samples.UprobeLatency;
 
 var binaryOption = new Option<string>("--binary") { Description = "The executable or shared library (a path, or a name such as libc.so.6)", Required = true };

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Sharp.Bpf.Links;
+using Sharp.Bpf.Samples;
 using Sharp.Bpf.Samples.XdpProtocolCounter;
 
 var interfaceOption = new Option<string>("--interface", "-i") { Description = "The interface whose received packets are counted", Required = true };
@@ -22,13 +22,5 @@ root.SetAction((parseResult, cancellationToken) =>
 });
 // The first SIGINT or SIGTERM cancels the run, which then detaches and prints its summary; the runtime's default handling
 // of SIGTERM would end the process before that.
-using var stop = new CancellationTokenSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
-
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stop.Cancel();
-}
+using var signals = new ShutdownSignals();
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);

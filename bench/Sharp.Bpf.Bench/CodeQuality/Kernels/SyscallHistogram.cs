@@ -14,7 +14,7 @@ public static partial class SyscallHistogram
     [RawTracepoint("sys_exit")]
     public static int CountReturnValue(in RawTracepointArguments args)
     {
-        var returned = (long)args.ReturnValue;
+        var returned = (long)args.Arg1;   // sys_exit(struct pt_regs *regs, long ret)
         if (returned < 0) return 0;
         var count = ReturnValueLog2.Lookup(Log2((ulong)returned));
         if (count.HasValue) Atomic.Add(ref count.Value, 1);

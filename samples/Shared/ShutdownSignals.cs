@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace Sharp.Bpf.Samples.ExecSnoop;
+namespace Sharp.Bpf.Samples;
 
-/// <summary>Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation, so the sample detaches, prints what it has and
+/// <summary>Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation, so a sample detaches, prints what it has and
 /// exits 0; a second Ctrl+C gets the default handling, which ends the process at once (the kernel then closes the links).</summary>
 internal sealed class ShutdownSignals : IDisposable
 {
