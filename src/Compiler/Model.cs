@@ -52,7 +52,9 @@ internal sealed record ContextParameter(string Name, string? KernelStructName, S
 /// <param name="Context">The context parameter, or null for a method without parameters.</param>
 /// <param name="At">The method's name in source (diagnostics).</param>
 /// <param name="Function">The lowered IR; null when the lowering reported errors.</param>
-internal sealed record ProgramModel(string Name, ProgramDeclaration Declaration, ContextParameter? Context, SourceSpan At, IrFunction? Function);
+/// <param name="Subprograms">The lowered <c>bpf_loop</c> bodies the program uses, each a function of its own in the object.</param>
+internal sealed record ProgramModel(string Name, ProgramDeclaration Declaration, ContextParameter? Context, SourceSpan At, IrFunction? Function,
+    EquatableArray<IrFunction> Subprograms);
 
 /// <summary>One map: a <c>static readonly</c> field initialised with <c>new</c> of a Kernel map declaration class.</summary>
 /// <param name="Name">The field name: the map's name in the object.</param>

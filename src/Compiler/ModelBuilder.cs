@@ -61,6 +61,7 @@ internal static class ModelBuilder
                         break;
                 }
             }
+            diagnostics.AddRange(SubprogramNameClashes(programs, maps, globals));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -75,6 +76,22 @@ internal static class ModelBuilder
         compilation.Options.SourceReferenceResolver is SourceFileResolver resolver
             ? resolver.PathMap.Select(entry => new PathMapping(entry.Key, entry.Value)).ToEquatableArray()
             : EquatableArray<PathMapping>.Empty;
+
+    /// <summary>A <c>Bpf.Loop</c> body becomes a function named after its method, in one namespace with the programs, maps
+    /// and globals: two different bodies of one name (overloads, or methods of different classes), or a body named like
+    /// another item, would leave the object's references ambiguous.</summary>
+    static IEnumerable<DiagnosticInfo> SubprogramNameClashes(List<ProgramModel> programs, List<MapModel> maps, List<GlobalModel> globals)
+    {
+        var others = new HashSet<string>(programs.Select(p => p.Name).Concat(maps.Select(m => m.Name)).Concat(globals.Select(g => g.Name)), StringComparer.Ordinal);
+        var bodies = programs.SelectMany(program => program.Subprograms.Select(function => (Program: program, Function: function)));
+        foreach (var group in bodies.GroupBy(body => body.Function.Name, StringComparer.Ordinal))
+            if (others.Contains(group.Key) || group.Select(body => body.Function).Distinct().Count() > 1)
+            {
+                var program = group.First().Program;
+                yield return new(Diagnostics.UnsupportedDeclaration.Id, program.At,
+                    $"program '{program.Name}': its Bpf.Loop body '{group.Key}' has the name of another loop body, program, map or global of the object: give the method a name of its own");
+            }
+    }
 
     static ProgramModel? BuildProgram(Compilation compilation, IMethodSymbol method, AttributeData programAttribute,
         List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -100,6 +117,6 @@ internal static class ModelBuilder
 
         var lowered = MethodLowerer.Lower(method, compilation, cancellationToken);
         diagnostics.AddRange(lowered.Diagnostics);
-        return new ProgramModel(method.Name, declaration, context, methodAt, lowered.Function);
+        return new ProgramModel(method.Name, declaration, context, methodAt, lowered.Function, lowered.Subprograms);
     }
 }

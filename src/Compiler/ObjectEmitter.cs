@@ -2,13 +2,15 @@ using Sharp.Bpf.Btf;
 using Sharp.Bpf.Compiler.Backend;
 using Sharp.Bpf.Compiler.Objects;
 using Sharp.Bpf.Compiler.Optimization;
+using Sharp.Bpf.Compiler.Types;
 using Sharp.Bpf.Elf;
 
 namespace Sharp.Bpf.Compiler;
 
-/// <summary>Compiles each program's IR (<see cref="Optimizer"/>, then <see cref="FunctionCompiler"/>) and writes the ELF
-/// object with Sharp.Bpf's <see cref="BpfObjectBuilder"/>: BTF for every map key and value and every global, function
-/// prototypes with the context parameter typed, the maps, the globals and the licence. Never throws: a failure becomes
+/// <summary>Compiles each program's IR and each <c>Bpf.Loop</c> body's (<see cref="Optimizer"/>, then
+/// <see cref="FunctionCompiler"/>) and writes the ELF object with Sharp.Bpf's <see cref="BpfObjectBuilder"/>: BTF for every
+/// map key and value and every global, function prototypes with the context parameter typed, the loop bodies as
+/// subprograms in <c>.text</c>, the maps, the globals and the licence. Never throws: a failure becomes
 /// SBPF9000.</summary>
 internal static class ObjectEmitter
 {
@@ -34,8 +36,7 @@ internal static class ObjectEmitter
                     builder.AddProgram(program.Declaration.SectionName, new FunctionDefinition(function.Name, function.Instructions, prototype)
                     {
                         References = function.References,
-                        Lines = model.PathMap.Count == 0 ? function.Lines
-                            : [.. function.Lines.Select(line => line with { FilePath = model.MapPath(line.FilePath) })],
+                        Lines = Lines(model, function.Lines),
                     });
                 }
                 catch (ArgumentException exception) when (exception.ParamName == "sectionName")
@@ -43,6 +44,19 @@ internal static class ObjectEmitter
                     // The attribute's arguments make a section name libbpf would not recognise (an empty probe target).
                     diagnostics.Add(new DiagnosticInfo(Diagnostics.InvalidProgramDeclaration.Id, program.At, exception.Message));
                 }
+            }
+            // A loop body used by several programs is one copy in .text, which the loader links into each; the model builder
+            // has reported any two different bodies of one name.
+            foreach (var subprogram in model.Programs.SelectMany(program => program.Subprograms).GroupBy(function => function.Name).Select(group => group.First()))
+            {
+                var compiled = FunctionCompiler.Compile(Optimizer.Optimize(subprogram), options);
+                diagnostics.AddRange(compiled.Diagnostics);
+                if (compiled.Function is not { } function) continue;
+                builder.AddSubprogram(new FunctionDefinition(function.Name, function.Instructions, LoopBodyPrototype(types))
+                {
+                    References = function.References,
+                    Lines = Lines(model, function.Lines),
+                });
             }
             foreach (var map in model.Maps)
             {
@@ -76,6 +90,13 @@ internal static class ObjectEmitter
             return new EmittedObject(model, EquatableArray<byte>.Empty, diagnostics.ToEquatableArray());
         }
     }
+
+    static IReadOnlyList<SourceLine> Lines(ObjectModel model, IReadOnlyList<SourceLine> lines) =>
+        model.PathMap.Count == 0 ? lines : [.. lines.Select(line => line with { FilePath = model.MapPath(line.FilePath) })];
+
+    /// <summary>A <c>bpf_loop</c> callback's prototype as clang types it: <c>long (unsigned int index, void *context)</c>.</summary>
+    static uint LoopBodyPrototype(BtfTypeWriter types) => types.Intern(new BtfFunctionProto(types.Add(new IntegerShape("long", 8, true)),
+        [new BtfParameter("index", types.Add(new IntegerShape("uint", 4, false))), new BtfParameter("context", types.VoidPointer())]));
 
     /// <summary>The prototype's parameter: the context pointer typed as clang types it.</summary>
     static BtfParameter[] Parameters(ProgramModel program, BtfTypeWriter types) => program.Context switch

@@ -39,7 +39,7 @@ internal static class CallArgumentRematerialization
             if (register < function.ParameterCount || definition is null) continue;
             if (definition is Move { Src: Imm constant } && (Legalizer.FitsImmediate(constant.Value) || constant.Value is >= 0 and <= uint.MaxValue))
                 constants[register] = constant;
-            else if (definition is LoadMap or LoadGlobalAddress or StackAddress && callUses[register] is > 0 and <= MaxCopies && uses[register] == callUses[register])
+            else if (definition is LoadMap or LoadGlobalAddress or LoadFunctionAddress or StackAddress && callUses[register] is > 0 and <= MaxCopies && uses[register] == callUses[register])
                 copied[register] = definition;
         }
         if (copied.Count == 0 && constants.Count == 0) return function;

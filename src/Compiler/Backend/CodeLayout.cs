@@ -53,6 +53,7 @@ internal static class CodeLayout
                 case ReferenceKind.Map: references.Add(new MapLoad(index, machine.ReferenceName!)); break;
                 case ReferenceKind.Global: references.Add(new GlobalLoad(index, machine.ReferenceName!, machine.ReferenceOffset)); break;
                 case ReferenceKind.Subprogram: references.Add(new SubprogramCall(index, machine.ReferenceName!)); break;
+                case ReferenceKind.SubprogramAddress: references.Add(new SubprogramAddress(index, machine.ReferenceName!)); break;
             }
             if (machine.TargetBlock < 0)
             {

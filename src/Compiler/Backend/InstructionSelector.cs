@@ -158,6 +158,9 @@ internal sealed class InstructionSelector
                 code.Add(new MachineInstruction(Instruction.LoadImmediate64(R(g.Dst), 0), line)
                     { Reference = ReferenceKind.Global, ReferenceName = g.GlobalName, ReferenceOffset = g.Offset });
                 break;
+            case LoadFunctionAddress f:
+                code.Add(new MachineInstruction(Instruction.LoadImmediate64(R(f.Dst), 0), line) { Reference = ReferenceKind.SubprogramAddress, ReferenceName = f.Function });
+                break;
             case CallHelper c:
                 PassArguments(c.Arguments);
                 Emit(Instruction.CallHelper(c.HelperId));

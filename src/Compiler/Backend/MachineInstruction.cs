@@ -4,7 +4,7 @@ namespace Sharp.Bpf.Compiler.Backend;
 
 /// <summary>What an <c>lddw</c> or <c>call</c> refers to by name, turned into an <see cref="Sharp.Bpf.Elf.InstructionReference"/>
 /// once instruction indexes are final.</summary>
-internal enum ReferenceKind { None, Map, Global, Subprogram }
+internal enum ReferenceKind { None, Map, Global, Subprogram, SubprogramAddress }
 
 /// <summary>An instruction before branch resolution: a jump names its target block instead of an offset.</summary>
 /// <param name="Instruction">The instruction (a jump's offset is filled in later).</param>

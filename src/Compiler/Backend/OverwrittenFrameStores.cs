@@ -34,7 +34,7 @@ internal static class OverwrittenFrameStores
                     else Array.Fill(overwritten, false, start, load.Size);
                     break;
                 }
-                case Move or Binary or Unary or Extend or ByteSwap or LoadMap or LoadGlobalAddress or StackAddress:
+                case Move or Binary or Unary or Extend or ByteSwap or LoadMap or LoadGlobalAddress or LoadFunctionAddress or StackAddress:
                     break;
                 default:
                     Array.Clear(overwritten);

@@ -54,6 +54,10 @@ internal sealed record LoadMap(VReg Dst, string MapName) : IrInstruction;
 /// relocation against its data section). The name is the C# field's name.</summary>
 internal sealed record LoadGlobalAddress(VReg Dst, string GlobalName, uint Offset = 0) : IrInstruction;
 
+/// <summary><c>Dst</c> = the address of the function named <see cref="Function"/> in the same object (an <c>lddw</c> with
+/// <c>src_reg</c> <c>BPF_PSEUDO_FUNC</c>): a callback for <c>bpf_loop</c>.</summary>
+internal sealed record LoadFunctionAddress(VReg Dst, string Function) : IrInstruction;
+
 /// <summary>Calls kernel helper <see cref="HelperId"/> with up to five arguments (r1..r5); <see cref="Dst"/> receives r0.
 /// Calls clobber r0..r5.</summary>
 internal sealed record CallHelper(VReg? Dst, int HelperId, EquatableArray<Operand> Arguments) : IrInstruction;

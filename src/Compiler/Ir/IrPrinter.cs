@@ -37,6 +37,7 @@ internal static class IrPrinter
         StackAddress a => $"{a.Dst} = &slot{a.Slot}{Offset(a.Offset)}",
         LoadMap m => $"{m.Dst} = map {m.MapName}",
         LoadGlobalAddress g => $"{g.Dst} = &{g.GlobalName}{Offset(g.Offset)}",
+        LoadFunctionAddress f => $"{f.Dst} = &{f.Function}",
         CallHelper c => $"{Result(c.Dst)}call helper {c.HelperId}({string.Join(", ", c.Arguments)})",
         CallFunction c => $"{Result(c.Dst)}call {c.Callee}({string.Join(", ", c.Arguments)})",
         Atomic a => $"{Result(a.Dst)}atomic{a.Size * 8} {Name(a.Op)} [{a.Base}{Offset(a.Offset)}], {a.Value}{(a.Expected is { } e ? ", expected " + e : "")}",

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Sharp.Bpf.Compiler.Ir;
+using Sharp.Bpf.Compiler.Lowering.Intrinsics;
 using Sharp.Bpf.Compiler.Types;
 
 namespace Sharp.Bpf.Compiler.Lowering;
@@ -245,6 +246,8 @@ internal sealed partial class BodyLowerer
 
     void Scan(IOperation operation)
     {
+        // A Bpf.Loop body is a method group compiled as its own subprogram, not a delegate.
+        if (LoopIntrinsics.IsBody(operation)) return;
         if (Rejection(operation) is { } rejection)
         {
             Report(rejection, operation, operation.Syntax.ToString());

@@ -18,14 +18,22 @@ internal sealed partial class BodyLowerer : ILoweringContext
     readonly Dictionary<IMethodSymbol, bool> acceptedBodies = new(SymbolEqualityComparer.Default);
     readonly List<(int Block, SyntaxNode Syntax)> blockSyntax = [];
     readonly List<(int Block, SyntaxNode Syntax)> throwingBlocks = [];
+    readonly List<IMethodSymbol> subprograms = [];
+    readonly bool loopBody;
     FunctionBuilder builder = null!;
     Frame frame = null!;
     Dictionary<FactKey, ValueFact> facts = [];
     List<Dictionary<FactKey, ValueFact>> paths = [];
 
-    public BodyLowerer(IMethodSymbol entry, Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="entry">The method to lower.</param>
+    /// <param name="compilation">Its compilation.</param>
+    /// <param name="loopBody">Lower <paramref name="entry"/> as a <c>bpf_loop</c> body: its <c>ref</c> parameter is the
+    /// context pointer the helper passes in r2, which points into the caller's stack.</param>
+    /// <param name="cancellationToken">Cancels the lowering.</param>
+    public BodyLowerer(IMethodSymbol entry, Compilation compilation, bool loopBody, CancellationToken cancellationToken)
     {
         this.entry = entry;
+        this.loopBody = loopBody;
         Compilation = compilation;
         this.cancellationToken = cancellationToken;
     }
@@ -35,6 +43,9 @@ internal sealed partial class BodyLowerer : ILoweringContext
     public FunctionBuilder Builder => builder;
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
+
+    /// <summary>The methods this one asked to have compiled as subprograms (<c>bpf_loop</c> bodies), each once.</summary>
+    public IReadOnlyList<IMethodSymbol> Subprograms => subprograms;
 
     /// <summary>Lowers the entry method whose declaration is <paramref name="syntax"/>; null when it cannot be lowered.</summary>
     public IrFunction? LowerEntry(SyntaxNode syntax)
@@ -63,6 +74,12 @@ internal sealed partial class BodyLowerer : ILoweringContext
                 // The pointer form of the same context: r1 is that pointer.
                 frame.Parameters[parameter] = new RegisterLocation(new VReg(i), parameter.Type, PointerKind.Context);
                 ReportContextWrites(parameter, graph.OriginalOperation);
+                continue;
+            }
+            if (loopBody && i == 1 && parameter.RefKind == RefKind.Ref)
+            {
+                // bpf_loop passes the caller's callback_ctx: a stack pointer from another frame, read and written in place.
+                frame.Parameters[parameter] = new MemoryLocation(new VReg(i), 0, PointerKind.Stack, parameter.Type);
                 continue;
             }
             if (parameter.RefKind != RefKind.None || ScalarType.Of(parameter.Type) is null && parameter.Type.IsValueType && !IntrinsicHook.IsIntrinsic(parameter.Type))
@@ -379,6 +396,12 @@ internal sealed partial class BodyLowerer : ILoweringContext
         var location = new StackLocation(slot, 0, type);
         ZeroAtEntry(slot, size);
         return location;
+    }
+
+    public string AddSubprogram(IMethodSymbol method)
+    {
+        if (!subprograms.Contains(method, SymbolEqualityComparer.Default)) subprograms.Add(method);
+        return method.Name;
     }
 
     public VReg StackAddress(StackLocation location)

@@ -71,6 +71,10 @@ internal interface ILoweringContext
     /// <summary>Size, alignment and field offsets of an unmanaged type.</summary>
     int SizeOf(ITypeSymbol type);
 
+    /// <summary>Asks for <paramref name="method"/> to be compiled as a subprogram of the object (a <c>bpf_loop</c> body);
+    /// returns its function name.</summary>
+    string AddSubprogram(IMethodSymbol method);
+
     /// <summary>Reports a diagnostic at <paramref name="at"/>'s syntax.</summary>
     void Report(DiagnosticDescriptor descriptor, IOperation at, string argument);
 

@@ -47,7 +47,7 @@ internal static class NonNullFacts
         bool IsKnown(Operand operand) => operand is VReg register && known.Contains(register.Id);
         bool nonNull = instruction switch
         {
-            StackAddress or LoadMap or LoadGlobalAddress => true,
+            StackAddress or LoadMap or LoadGlobalAddress or LoadFunctionAddress => true,
             Load load => load.NonNull,
             Move move => IsKnown(move.Src),
             Binary { Op: BinaryOp.Add, Width: Width.W64 } add => IsKnown(add.Left) || IsKnown(add.Right),

@@ -65,7 +65,7 @@ internal sealed class StackPointers
                     case CallFunction call when call.Arguments.Any(MayPoint):
                         anySlot[defined.Id] = changed = true;
                         break;
-                    case CallHelper or CallFunction or LoadMap or LoadGlobalAddress or Load or LoadStack or Atomic:
+                    case CallHelper or CallFunction or LoadMap or LoadGlobalAddress or LoadFunctionAddress or Load or LoadStack or Atomic:
                         break;
                     default:
                         foreach (var used in IrOperands.Uses(instruction))

@@ -29,6 +29,30 @@ public class HelperIntrinsicTests
     }
 
     [Fact]
+    public void Bpf_Loop_passes_its_body_as_a_function_address_and_lowers_the_body_as_a_subprogram()
+    {
+        var result = IntrinsicHarness.Lower("""
+            static long Body(uint i, ref ulong sum) { sum += i; return 0; }
+            [Tc]
+            public static TcAction Run(SkBuff skb)
+            {
+                ulong sum = 0;
+                Bpf.Loop(10, Body, ref sum);
+                return sum == 45 ? TcAction.Shot : TcAction.Ok;
+            }
+            """);
+        Assert.Empty(result.Diagnostics);
+        var call = Assert.Single(result.Function!.Blocks.SelectMany(b => b.Instructions).OfType<CallHelper>());
+        Assert.Equal((181, 4), (call.HelperId, call.Arguments.Count));
+        var callback = result.Function.Blocks.SelectMany(b => b.Instructions).OfType<LoadFunctionAddress>().Single();
+        Assert.Equal((VReg)call.Arguments[1], callback.Dst);
+        Assert.Equal("Body", callback.Function);
+        Assert.Equal(new Imm(0), call.Arguments[3]);
+        var body = Assert.Single(result.Subprograms);
+        Assert.Equal(("Body", 2), (body.Name, body.ParameterCount));
+    }
+
+    [Fact]
     public void Out_buffer_is_a_stack_address_and_its_size()
     {
         var ir = IntrinsicHarness.Ir("[Tc] public static TcAction Run(SkBuff skb) => Bpf.ProbeReadKernel(out Pair pair, 0x1000UL) == 0 && pair.A == 1 ? TcAction.Shot : TcAction.Ok;");

@@ -98,20 +98,21 @@ public class IntrinsicDiagnosticTests
         Assert.Empty(ids);
     }
 
-    [Fact]
-    public void Bpf_Loop_is_reported_as_not_supported_yet()
+    [Theory]
+    [InlineData("Bpf.Loop(10, static (uint i, ref ulong s) => { s += i; return 0; }, ref sum)", "SBPF0009")]
+    [InlineData("Bpf.Loop(10, Body, ref sum, flags: 1)", "SBPF0017")]
+    public void Bpf_Loop_with_a_lambda_body_or_with_flags_is_rejected(string call, string id)
     {
-        var result = IntrinsicHarness.Lower("""
+        var ids = IntrinsicHarness.DiagnosticIds($$"""
             static long Body(uint i, ref ulong sum) { sum += i; return 0; }
             [Tc]
             public static TcAction Run(SkBuff skb)
             {
                 ulong sum = 0;
-                Bpf.Loop(10, Body, ref sum);
+                {{call}};
                 return sum == 45 ? TcAction.Shot : TcAction.Ok;
             }
             """);
-        Assert.Null(result.Function);
-        Assert.Contains(result.Diagnostics, d => d.Id is "SBPF0017" or "SBPF0009");
+        Assert.Contains(id, ids);
     }
 }

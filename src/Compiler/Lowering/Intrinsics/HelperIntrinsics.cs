@@ -19,9 +19,7 @@ internal static class HelperIntrinsics
         switch (method.Name)
         {
             case "Loop":
-                context.Report(Diagnostics.KernelMemberNotSupported, invocation,
-                    "Bpf.Loop (its body would be a BPF-to-BPF subprogram, which the compiler does not emit yet; write a for loop with a constant bound)");
-                value = context.Poison(resultType);
+                value = LoopIntrinsics.Lower(invocation, context, helper);
                 return true;
             case "TracePrintk":
                 value = TracePrintk(invocation, context, helper);

@@ -9,7 +9,7 @@ namespace Sharp.Bpf.Elf;
 /// <remarks>
 /// <para>What is written: one section per program section name (<c>xdp</c>, <c>tc</c>, <c>tracepoint/sched/sched_switch</c>, ...)
 /// holding its programs as global functions; <c>.text</c> holding the subprograms; <c>.rel&lt;section&gt;</c> relocations
-/// (<c>R_BPF_64_64</c> for map and global loads, <c>R_BPF_64_32</c> for calls); BTF-defined maps in <c>.maps</c>; globals in
+/// (<c>R_BPF_64_64</c> for map, global and subprogram address loads, <c>R_BPF_64_32</c> for calls); BTF-defined maps in <c>.maps</c>; globals in
 /// <c>.data</c>/<c>.rodata</c>/<c>.bss</c>; <c>license</c>; <c>.BTF</c> (the caller's types, a <c>FUNC</c> per function, the map
 /// definitions, a <c>VAR</c> per map and global, a <c>DATASEC</c> per data section with offsets and sizes filled in); <c>.BTF.ext</c>
 /// (func_info and line_info); and a DWARF line table so that <c>llvm-objdump -d -l</c> shows the source lines.</para>
@@ -75,7 +75,8 @@ public sealed class BpfObjectBuilder
         programs.Add((sectionName, program));
     }
 
-    /// <summary>Adds a subprogram, which programs and other subprograms call through <see cref="SubprogramCall"/> references.
+    /// <summary>Adds a subprogram, which programs and other subprograms call through <see cref="SubprogramCall"/> references
+    /// or pass as a callback through <see cref="SubprogramAddress"/> references.
     /// It goes to <c>.text</c>; a static one is verified as part of each caller, a global one once on its own (Linux 5.6).</summary>
     /// <param name="subprogram">The function.</param>
     /// <param name="linkage"><see cref="BtfFunctionLinkage.Static"/> or <see cref="BtfFunctionLinkage.Global"/>.</param>

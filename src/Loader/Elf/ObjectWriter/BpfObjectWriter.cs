@@ -233,6 +233,7 @@ internal static class BpfObjectWriter
                         : throw new InvalidOperationException($"{where} loads map '{load.MapName}', which was not added"),
                     GlobalLoad load => GlobalTarget(elf, instructions[index], load, globals, where),
                     SubprogramCall call => CallTarget(elf, instructions[index], call, functions, where),
+                    SubprogramAddress address => AddressTarget(elf, instructions[index], address, functions, where),
                     _ => throw new InvalidOperationException($"{where}: unknown reference {reference}"),
                 };
                 instructions[index] = instruction;
@@ -265,6 +266,15 @@ internal static class BpfObjectWriter
         // that a call's offset is relative to.
         return (instruction with { Source = (Register)CallKind.Local, Immediate = callee.StartSlot - 1 },
             elf.SectionSymbolOf(callee.Section.Section!), BpfRelocationType.Call32);
+    }
+
+    static (Instruction, RelocatableElfWriter.Symbol, BpfRelocationType) AddressTarget(RelocatableElfWriter elf, Instruction instruction,
+        SubprogramAddress address, Dictionary<string, PlacedFunction> functions, string where)
+    {
+        if (!functions.TryGetValue(address.SubprogramName, out var target) || target.Section.Name != TextSection)
+            throw new InvalidOperationException($"{where} loads the address of '{address.SubprogramName}', which was not added as a subprogram");
+        return (instruction with { Source = (Register)LoadImmediateKind.CodeAddress, Immediate = target.StartSlot * Instruction.SlotSize, NextImmediate = 0 },
+            elf.SectionSymbolOf(target.Section.Section!), BpfRelocationType.Imm64);
     }
 
     static IEnumerable<(ulong ByteOffset, SourceLine Line)> LinesOf(CodeLayout section) =>

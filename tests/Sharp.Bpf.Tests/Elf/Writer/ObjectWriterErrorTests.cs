@@ -50,6 +50,16 @@ public sealed class ObjectWriterErrorTests
     }
 
     [Fact]
+    public void An_address_of_a_program_rather_than_a_subprogram_is_rejected_when_built()
+    {
+        var (builder, proto, _) = NewBuilder();
+        builder.AddProgram("xdp", new FunctionDefinition("first", ReturnZero, proto));
+        builder.AddProgram("xdp", new FunctionDefinition("second", LoadThenReturn, proto) { References = [new SubprogramAddress(0, "first")] });
+
+        Assert.Contains("loads the address of 'first', which was not added as a subprogram", Assert.Throws<InvalidOperationException>(builder.Build).Message);
+    }
+
+    [Fact]
     public void A_reference_outside_the_instructions_is_rejected_when_added()
     {
         var (builder, proto, _) = NewBuilder();

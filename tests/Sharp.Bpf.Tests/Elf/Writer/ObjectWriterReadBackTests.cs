@@ -19,6 +19,25 @@ public sealed class ObjectWriterReadBackTests
     }
 
     [Fact]
+    public void A_subprogram_address_links_to_the_subprogram_copied_after_the_program()
+    {
+        var builder = new BpfObjectBuilder("GPL");
+        uint proto = builder.AddType(new BtfFunctionProto(0, []));
+        Instruction[] returnZero = [Instruction.Alu64(AluOperation.Mov, Register.R0, 0), Instruction.Exit()];
+        builder.AddSubprogram(new FunctionDefinition("padding", returnZero, proto));
+        builder.AddSubprogram(new FunctionDefinition("callback", returnZero, proto));
+        builder.AddProgram("xdp", new FunctionDefinition("prog", [Instruction.LoadImmediate64(Register.R2, 0), .. returnZero], proto) { References = [new SubprogramAddress(0, "callback")] });
+
+        var program = CollectionSpec.Read(builder.Build()).Programs["prog"];
+
+        // prog is 4 slots (lddw, mov, exit), then callback at slot 4 (padding, never referenced, is not linked in): the
+        // kernel reads the address as slot lddw + imm + 1.
+        var load = program.Instructions[0];
+        Assert.Equal((LoadImmediateKind.CodeAddress, 3), (load.LoadImmediateKind, load.Immediate));
+        Assert.Equal(returnZero, program.Instructions.Skip(3));
+    }
+
+    [Fact]
     public void A_map_load_becomes_a_map_reference_on_its_lddw()
     {
         var program = CollectionSpec.Read(WrittenObjects.XdpCounter().Elf).Programs["count_packets"];
