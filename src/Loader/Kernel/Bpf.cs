@@ -196,7 +196,8 @@ public static class Bpf
     }
 
     /// <summary>Calls <paramref name="body"/> up to <paramref name="iterations"/> times — a loop whose bound the verifier
-    /// need not see. <paramref name="body"/> must be a static method or a static lambda.</summary>
+    /// need not see. <paramref name="body"/> must be a static, non-generic method passed by name (the compiler rejects a
+    /// lambda, SBPF0009).</summary>
     /// <returns>The iterations run (counting the one that returned 1), -E2BIG past <see cref="MaxLoopIterations"/>,
     /// -EINVAL for non-zero <paramref name="flags"/>.</returns>
     /// <remarks><c>bpf_loop(nr_loops, callback_fn, callback_ctx, flags)</c> (helper 181, Linux 5.17): r2 is a
