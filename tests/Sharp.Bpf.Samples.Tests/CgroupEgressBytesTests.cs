@@ -31,7 +31,7 @@ public sealed class CgroupEgressBytesTests
         using var receiver = Receiver(pair);
         int port = ((IPEndPoint)receiver.LocalEndPoint!).Port;
         var options = new CgroupEgressBytesOptions(cgroup.Path, Interval: TimeSpan.FromMilliseconds(200));
-        using var run = TracingSampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(options, output, token));
+        using var run = SampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(options, output, token));
         run.WaitForOutput(output => output.Contains("TOTAL BYTES"), "the header");
 
         // The child joins the cgroup, then the namespace (ip netns exec keeps the cgroup), and sends over the veth pair.
@@ -51,7 +51,7 @@ public sealed class CgroupEgressBytesTests
         using var pair = new NetworkNamespacePair();
         using var receiver = Receiver(pair);
         using var sender = pair.RunInA(() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
-        using var run = TracingSampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(new CgroupEgressBytesOptions(cgroup.Path), output, token));
+        using var run = SampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(new CgroupEgressBytesOptions(cgroup.Path), output, token));
         run.WaitForOutput(output => output.Contains("TOTAL BYTES"), "the header");
 
         for (int i = 0; i < Datagrams; i++) sender.SendTo(new byte[Payload], receiver.LocalEndPoint!);
@@ -67,7 +67,7 @@ public sealed class CgroupEgressBytesTests
         Privileged.RequireRoot();
         using var cgroup = TemporaryCgroup.Create();
         var options = new CgroupEgressBytesOptions(cgroup.Path, Duration: TimeSpan.FromMilliseconds(700), Interval: TimeSpan.FromMilliseconds(200));
-        using var run = TracingSampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(options, output, token));
+        using var run = SampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(options, output, token));
 
         Assert.Equal(0, run.WaitForExit(TimeSpan.FromSeconds(20)));
         Assert.Contains("total: 0 packets, 0 bytes", run.Output);

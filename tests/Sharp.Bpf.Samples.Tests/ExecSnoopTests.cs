@@ -19,7 +19,7 @@ public sealed class ExecSnoopTests
     {
         Privileged.RequireRoot();
         using var programs = UniquePrograms.Create(3);
-        using var run = TracingSampleRun.Start((output, token) => new ExecSnoopApp().RunAsync(new ExecSnoopOptions(), output, token));
+        using var run = SampleRun.Start((output, token) => new ExecSnoopApp().RunAsync(new ExecSnoopOptions(), output, token));
         run.WaitForOutput(output => output.Contains("FILENAME"), "the header");
 
         var started = programs.Paths.Select(path => (Path: path, Pid: programs.Start(path))).ToArray();
@@ -41,7 +41,7 @@ public sealed class ExecSnoopTests
         using var programs = UniquePrograms.Create(2);
         var (other, wanted) = (programs.Paths[0], programs.Paths[1]);
         var options = new ExecSnoopOptions(Comm: Path.GetFileName(wanted));
-        using var run = TracingSampleRun.Start((output, token) => new ExecSnoopApp().RunAsync(options, output, token));
+        using var run = SampleRun.Start((output, token) => new ExecSnoopApp().RunAsync(options, output, token));
         run.WaitForOutput(output => output.Contains("FILENAME"), "the header");
 
         // The ring buffer keeps order: once the later exec is printed, the earlier one would have been.
@@ -58,7 +58,7 @@ public sealed class ExecSnoopTests
     public void Ends_by_itself_after_the_duration()
     {
         Privileged.RequireRoot();
-        using var run = TracingSampleRun.Start((output, token) =>
+        using var run = SampleRun.Start((output, token) =>
             new ExecSnoopApp().RunAsync(new ExecSnoopOptions(Duration: TimeSpan.FromMilliseconds(500)), output, token));
 
         Assert.Equal(0, run.WaitForExit(TimeSpan.FromSeconds(20)));

@@ -38,7 +38,7 @@ public sealed class SocketFilterDnsTests
         using var dns4 = VethTraffic.UdpListener(pair.NamespaceA, server4);
         using var dns6 = VethTraffic.UdpListener(pair.NamespaceA, server6);
         using var other = VethTraffic.UdpListener(pair.NamespaceA, new IPEndPoint(pair.AddressA, 5353));
-        using var run = NamespacedSampleRun.Start(pair.NamespaceA, (output, error, token) => DnsSnoopApp.RunAsync(new DnsSnoopOptions(pair.InterfaceA), output, error, token));
+        using var run = SampleRun.StartIn(pair.NamespaceA, (output, error, token) => DnsSnoopApp.RunAsync(new DnsSnoopOptions(pair.InterfaceA), output, error, token));
         run.WaitForOutput(output => output.Contains("printing DNS over UDP on"), "the capture message");
 
         // Other traffic first, each confirmed as delivered or refused: had the filter kept any of it, it would print first.

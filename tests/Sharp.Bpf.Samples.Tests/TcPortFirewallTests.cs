@@ -25,7 +25,7 @@ public sealed class TcPortFirewallTests
         using var open = VethTraffic.UdpListener(pair.NamespaceA, new IPEndPoint(pair.AddressA, 9001));
         var input = new LineFeed();
         var options = new PortFirewallOptions(pair.InterfaceA, [9000], null, TimeSpan.FromMilliseconds(100));
-        using var run = NamespacedSampleRun.Start(pair.NamespaceA, (output, error, token) => PortFirewallApp.RunAsync(options, input, output, error, token));
+        using var run = SampleRun.StartIn(pair.NamespaceA, (output, error, token) => PortFirewallApp.RunAsync(options, input, output, error, token));
         run.WaitForOutput(output => output.Contains("blocked ports: 9000"), "the initial list");
 
         VethTraffic.SendUdp(pair.NamespaceB, new IPEndPoint(pair.AddressA, 9000), ToBlocked);
@@ -49,7 +49,7 @@ public sealed class TcPortFirewallTests
         using var receiver = VethTraffic.UdpListener(pair.NamespaceA, new IPEndPoint(pair.Ipv6AddressA, 9002));
         var input = new LineFeed();
         var options = new PortFirewallOptions(pair.InterfaceA, [], null, TimeSpan.FromMilliseconds(100));
-        using var run = NamespacedSampleRun.Start(pair.NamespaceA, (output, error, token) => PortFirewallApp.RunAsync(options, input, output, error, token));
+        using var run = SampleRun.StartIn(pair.NamespaceA, (output, error, token) => PortFirewallApp.RunAsync(options, input, output, error, token));
         run.WaitForOutput(output => output.Contains("blocked ports: none"), "the initial list");
 
         input.Send("block 9002");

@@ -22,7 +22,7 @@ public sealed class UprobeLatencyTests
         Privileged.RequireRoot();
         var binary = UprobeLatencyTarget.ExecutablePath;
         var options = new UprobeLatencyOptions(binary, UprobeLatencyTarget.Function);
-        using var run = TracingSampleRun.Start((output, token) => new UprobeLatencyApp().RunAsync(options, output, token));
+        using var run = SampleRun.Start((output, token) => new UprobeLatencyApp().RunAsync(options, output, token));
         run.WaitForOutput(output => output.Contains("Tracing"), "the attach message");
 
         // 5 ms calls land in 4096 -> 8191 usecs and 20 ms calls in 16384 -> 32767, unless the machine delays them.
@@ -54,7 +54,7 @@ public sealed class UprobeLatencyTests
         Privileged.RequireRoot();
         using var chosen = UprobeLatencyTarget.Start("--wait", "5", "3");
         var options = new UprobeLatencyOptions(UprobeLatencyTarget.ExecutablePath, UprobeLatencyTarget.Function, ProcessId: chosen.Id);
-        using var run = TracingSampleRun.Start((output, token) => new UprobeLatencyApp().RunAsync(options, output, token));
+        using var run = SampleRun.Start((output, token) => new UprobeLatencyApp().RunAsync(options, output, token));
         run.WaitForOutput(output => output.Contains("Tracing"), "the attach message");
 
         using (var other = UprobeLatencyTarget.Start("5", "4"))

@@ -30,7 +30,7 @@ public sealed class XdpProtocolCounterTests
         using var udp4 = VethTraffic.UdpListener(pair.NamespaceA, new IPEndPoint(pair.AddressA, 7000));
         using var udp6 = VethTraffic.UdpListener(pair.NamespaceA, new IPEndPoint(pair.Ipv6AddressA, 7000));
         var options = new ProtocolCounterOptions(pair.InterfaceA, mode, null, TimeSpan.FromMilliseconds(200));
-        using var run = NamespacedSampleRun.Start(pair.NamespaceA, (output, error, token) => ProtocolCounterApp.RunAsync(options, output, error, token));
+        using var run = SampleRun.StartIn(pair.NamespaceA, (output, error, token) => ProtocolCounterApp.RunAsync(options, output, error, token));
         run.WaitForOutput(output => output.Contains("counting IP packets received on"), "the attach message");
 
         // Each kind of traffic is confirmed as received or refused before the sample stops, so every packet has passed XDP.

@@ -12,7 +12,13 @@ namespace Sharp.Bpf.Flat.Cli;
 /// <summary>Runs flat with validated settings: picks the interface, reads the compiled probe, checks privileges, loads and
 /// attaches, prints measurements until the duration ends or a signal arrives, then detaches and prints the final report.
 /// Every failure a user can act on becomes one <c>flat: ...</c> line on stderr and exit code <see cref="Failed"/>.</summary>
-internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvider time)
+/// <param name="stdout">Where measurements and summaries go.</param>
+/// <param name="stderr">Where status and failure lines go.</param>
+/// <param name="time">The clock of the periodic summary.</param>
+/// <param name="startSession">Loads and attaches the probe (<see cref="FlatSession.Start(CollectionSpec, Kernel.FlowFilter, string, TcAttachMethod)"/>
+/// when null); tests pass one that fails the way an older kernel would.</param>
+internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvider time,
+    Func<CollectionSpec, Kernel.FlowFilter, string, TcAttachMethod, FlatSession>? startSession = null)
 {
     /// <summary>Exit code after a clean detach.</summary>
     public const int Success = 0;
@@ -39,7 +45,7 @@ internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvi
         FlatSession session;
         try
         {
-            session = FlatSession.Start(spec, FilterConfiguration.Create(settings.Address, settings.Port), interfaceName, settings.Attach);
+            session = (startSession ?? FlatSession.Start)(spec, FilterConfiguration.Create(settings.Address, settings.Port), interfaceName, settings.Attach);
         }
         catch (NetworkInterfaceNotFoundException e)
         {
@@ -47,7 +53,7 @@ internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (BpfNotSupportedException e)
         {
-            return Fail($"this kernel lacks {e.Feature}{(e.MinimumKernel is { } minimum ? $" (needs Linux {minimum})" : "")}: {e.Message}");
+            return Fail(MissingFeature(e));
         }
         catch (BpfVerifierException e)
         {
@@ -114,6 +120,14 @@ internal sealed class FlatRunner(TextWriter stdout, TextWriter stderr, TimeProvi
     static string Until(TimeSpan? duration) => duration is { } d
         ? string.Create(CultureInfo.InvariantCulture, $" for {d.TotalSeconds:0.###} s")
         : " until Ctrl+C";
+
+    /// <summary>What to tell a user whose kernel lacks a feature: which one and, where known, the Linux version to move to.
+    /// The exception's own message (the failing bpf command and errno) would not help them act.</summary>
+    static string MissingFeature(BpfNotSupportedException e)
+    {
+        var lacks = $"this kernel (Linux {Environment.OSVersion.Version.ToString(2)}) lacks {e.Feature}, which flat needs";
+        return e.MinimumKernel is { } minimum ? $"{lacks}; run flat on Linux {minimum} or later" : lacks;
+    }
 
     int Fail(string message)
     {

@@ -42,6 +42,14 @@ internal sealed class FlatSession : IDisposable
     public static FlatSession Start(CollectionSpec spec, FlowFilter filter, string interfaceName, TcAttachMethod attach = TcAttachMethod.Auto)
     {
         var options = new TcAttachOptions { Method = attach };
+        return Start(spec, filter, (program, direction) => Tc.Attach(program, interfaceName, direction, options));
+    }
+
+    /// <summary>Loads <paramref name="spec"/> with <paramref name="filter"/> and attaches <c>Ingress</c>, then
+    /// <c>Egress</c>, with <paramref name="attach"/>; undoes everything done so far when a step fails. Tests make the egress
+    /// attach fail through it, to see that the ingress link does not stay.</summary>
+    internal static FlatSession Start(CollectionSpec spec, FlowFilter filter, Func<Program, TcDirection, Link> attach)
+    {
         var collection = Collection.Load(spec.WithGlobal(nameof(FlatProbe.Filter), filter));
         var links = new List<Link>();
         RingBufferReader? reader = null;
@@ -49,8 +57,8 @@ internal sealed class FlatSession : IDisposable
         {
             var drops = new PerCpuArrayMap<ulong>(collection.GetMap(nameof(FlatProbe.Drops)));
             reader = new RingBufferReader(new RingBufferMap(collection.GetMap(nameof(FlatProbe.Measurements))));
-            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Ingress)), interfaceName, TcDirection.Ingress, options));
-            links.Add(Tc.Attach(collection.GetProgram(nameof(FlatProbe.Egress)), interfaceName, TcDirection.Egress, options));
+            links.Add(attach(collection.GetProgram(nameof(FlatProbe.Ingress)), TcDirection.Ingress));
+            links.Add(attach(collection.GetProgram(nameof(FlatProbe.Egress)), TcDirection.Egress));
             return new FlatSession(collection, [.. links], reader, drops);
         }
         catch
