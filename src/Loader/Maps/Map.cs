@@ -74,6 +74,7 @@ public sealed partial class Map : IDisposable
     /// <param name="btf">The BTF that <see cref="MapSpec.BtfKeyTypeId"/> and <see cref="MapSpec.BtfValueTypeId"/> refer to, or null for none.</param>
     /// <exception cref="ArgumentException">An initial entry refers to a program or map by name (only a collection can resolve
     /// those), or an entry's key or value has the wrong size.</exception>
+    /// <exception cref="BpfNotSupportedException">The kernel is older than the map type (e.g. ring buffers need Linux 5.8).</exception>
     /// <exception cref="BpfException">The kernel refused (e.g. EINVAL for a zero value size, EPERM without privileges).</exception>
     public static Map Create(MapSpec spec, BtfHandle? btf = null)
     {
@@ -123,7 +124,8 @@ public sealed partial class Map : IDisposable
             attr.BtfValueTypeId = spec.BtfValueTypeId;
         }
 
-        int fd = Syscall.Bpf(BpfCommand.MapCreate, ref attr);
+        if (!Syscall.TryBpf(BpfCommand.MapCreate, ref attr, out int fd, out int errno))
+            throw MapErrors.CreateFailure(spec.Type, errno, Environment.OSVersion.Version);
         return new Map(new SafeBpfFd(fd), spec.Name, spec.Type, spec.KeySize, spec.ValueSize, maxEntries, (MapFlags)spec.Flags);
     }
 

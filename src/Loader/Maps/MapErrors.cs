@@ -15,6 +15,17 @@ internal static class MapErrors
         return new BpfException(operation, errno, advice is null ? message : $"{message}: {advice}");
     }
 
+    /// <summary>The exception for <c>BPF_MAP_CREATE</c> of a <paramref name="type"/> map failing with <paramref name="errno"/> on
+    /// a kernel of version <paramref name="runningKernel"/>: EINVAL from a kernel older than the map type is the missing
+    /// type, anything else the kernel's refusal as it stands.</summary>
+    public static BpfException CreateFailure(MapType type, int errno, Version runningKernel)
+    {
+        var operation = Syscall.OperationName(BpfCommand.MapCreate);
+        return errno == Errno.EINVAL && MapTypeSupport.MinimumKernel(type) is { } minimum && runningKernel < minimum
+            ? new BpfNotSupportedException(operation, errno, $"{type} maps", minimum.ToString(2))
+            : new BpfException(operation, errno);
+    }
+
     /// <summary>The exception for a failed batch command: ENOTSUPP means the map type has no batch operations on this kernel.</summary>
     public static BpfException BatchFailure(BpfCommand command, int errno, Map map) =>
         errno is Errno.EOPNOTSUPP or Errno.ENOTSUPP
