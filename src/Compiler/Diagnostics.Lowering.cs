@@ -95,10 +95,11 @@ internal static partial class Diagnostics
         "Static field '{0}' is not a map or a global of a [BpfObject] class: declare maps and globals as static fields of the [BpfObject] class, or use a const",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    // foreach loops (over spans and inline arrays too: they call enumerator methods, which have no eBPF body).
+    // foreach loops over anything but an [InlineArray] struct (arrays, spans, enumerables): their enumerator calls have no
+    // eBPF body and their length is not a constant the verifier can bound.
     public static readonly DiagnosticDescriptor UnsupportedForeach = new(
         "SBPF0016", "foreach loop",
-        "'{0}' is a foreach loop, whose enumerator calls eBPF code cannot compile: use a 'for' loop with a constant bound",
+        "'{0}' is a foreach loop over a collection that is not an [InlineArray] struct: iterate an inline array, or use a 'for' loop with a constant bound",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     // A Sharp.Bpf.Kernel member the compiler has no lowering for yet.

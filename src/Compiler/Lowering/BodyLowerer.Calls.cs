@@ -266,8 +266,8 @@ internal sealed partial class BodyLowerer
                 return Sharp.Bpf.Compiler.Diagnostics.DelegateUse;
             case IAwaitOperation or IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
                 return Sharp.Bpf.Compiler.Diagnostics.AsyncUse;
-            case IForEachLoopOperation:
-                return Sharp.Bpf.Compiler.Diagnostics.UnsupportedForeach;
+            case IForEachLoopOperation loop:
+                return IteratesInlineArray(loop) ? null : Sharp.Bpf.Compiler.Diagnostics.UnsupportedForeach;
             case IArrayCreationOperation or IAnonymousObjectCreationOperation or ICollectionExpressionOperation:
                 return Sharp.Bpf.Compiler.Diagnostics.HeapAllocation;
             case IObjectCreationOperation { Type.IsValueType: false }:

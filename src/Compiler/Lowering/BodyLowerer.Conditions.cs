@@ -19,6 +19,7 @@ internal sealed partial class BodyLowerer
             builder.Jump(constant ? whenTrue : whenFalse);
             return;
         }
+        if (TryBranchMoveNext(condition, whenTrue, whenFalse)) return;
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null, IsLifted: false } negation:

@@ -22,6 +22,8 @@ internal sealed partial class BodyLowerer
                 return LowerLocation(operation) is { } location ? Read(location) : Poison(operation.Type!);
             case IFieldReferenceOperation field:
                 return LowerFieldRead(field);
+            case IPropertyReferenceOperation { Instance: var instance } when Enumerator(instance) is { } enumerator:
+                return CurrentElement(enumerator, operation.Type!) is { } element ? Read(element) : Poison(operation.Type!);
             case IPropertyReferenceOperation property:
                 return LowerPropertyRead(property);
             case IInvocationOperation invocation:
@@ -132,6 +134,8 @@ internal sealed partial class BodyLowerer
                 return LowerLocation(declaration.Expression);
             case IInlineArrayAccessOperation access:
                 return InlineArrayElement(access);
+            case IPropertyReferenceOperation { Instance: var instance } when Enumerator(instance) is { } enumerator:
+                return CurrentElement(enumerator, operation.Type!);
             case IPropertyReferenceOperation property when AutoPropertyLocation(property, out var backing):
                 return backing;
             case IConversionOperation { Conversion.IsIdentity: true, Operand: var operand }:

@@ -145,7 +145,7 @@ internal sealed partial class BodyLowerer : ILoweringContext
         foreach (var block in graph.Blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (block.Kind != BasicBlockKind.Block || !block.IsReachable) continue;
+            if (block.Kind != BasicBlockKind.Block || !block.IsReachable || DisposesSpanEnumerator(block)) continue;
             builder.SetCurrent(BlockFor(block));
             facts = frame.Facts.AtEntry(block.Ordinal);
             paths = frame.Facts.PathsAtEntry(block.Ordinal);
@@ -175,7 +175,7 @@ internal sealed partial class BodyLowerer : ILoweringContext
         switch (operation)
         {
             case IFlowCaptureOperation capture:
-                Capture(capture);
+                if (!StartEnumeration(capture)) Capture(capture);
                 break;
             case IExpressionStatementOperation statement:
                 Lower(statement.Operation);

@@ -39,6 +39,9 @@ internal sealed class Frame(IMethodSymbol method, ControlFlowGraph graph)
                 }
     }
 
+    /// <summary>Flow captures of span enumerators over inline arrays, lowered as counted loops.</summary>
+    public Dictionary<CaptureId, InlineArrayEnumerator> Enumerators { get; } = [];
+
     /// <summary>The receiver of an inlined struct method.</summary>
     public Location? This { get; init; }
 

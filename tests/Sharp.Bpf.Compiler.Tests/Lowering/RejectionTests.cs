@@ -39,6 +39,7 @@ public class RejectionTests
             public static int MutuallyRecursive(int a) => Ping(a);
             public static int InterfaceCall(int a) { IShape s = new Box { W = a }; return s.Area(); }
             public static int ForEach(int a) { int sum = 0; foreach (var c in "xyz") sum += c; return sum + a; }
+            public static int ForEachSpan(int a) { Four f = default; Span<int> s = f; foreach (var x in s) a += x; return a; }
             public static int StaticField(int a) => field + a;
             public static int LibraryCall(int a) => Math.Abs(a);
             public static int NoExit(int a) { while (true) { a++; } }
@@ -78,6 +79,7 @@ public class RejectionTests
         { "MutuallyRecursive", "SBPF0011", "Ping(x)", "loop" },
         { "InterfaceCall", "SBPF0006", "new Box { W = a }", "heap" },
         { "ForEach", "SBPF0016", "foreach (var c in \"xyz\") sum += c;", "'for' loop" },
+        { "ForEachSpan", "SBPF0016", "foreach (var x in s) a += x;", "[InlineArray] struct" },
         { "StaticField", "SBPF0015", "field", "[BpfObject] class" },
         { "LibraryCall", "SBPF0013", "Math.Abs(a)", "declared in this project" },
         { "NoExit", "SBPF0012", "while (true) { a++; }", "constant bound or a 'break'" },

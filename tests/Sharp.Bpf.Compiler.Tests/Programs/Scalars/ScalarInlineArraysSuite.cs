@@ -18,5 +18,6 @@ public sealed class ScalarInlineArraysSuite : ProgramSuite
     public override IReadOnlyList<DifferentialProgram> Programs { get; } =
     [
         Oracle.TcOnContext(ScalarInlineArrays.InlineArray, Operands),
+        Oracle.TcOnContext(ScalarInlineArrays.InlineArrayForeach, Operands),
     ];
 }
