@@ -213,10 +213,7 @@ public class CallAndStructTests
 
     static readonly LoweringHarness Harness = new(Source);
 
-    public static TheoryData<string> Methods => [.. Harness.Compilation.GetTypeByMetadataName("Subject")!
-        .GetMembers().OfType<Microsoft.CodeAnalysis.IMethodSymbol>()
-        .Where(m => m.MethodKind == Microsoft.CodeAnalysis.MethodKind.Ordinary && m.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public)
-        .Select(m => m.Name)];
+    public static TheoryData<string> Methods => Harness.PublicMethods();
 
     [Theory]
     [MemberData(nameof(Methods))]

@@ -38,6 +38,12 @@ internal sealed class LoweringHarness
 
     public CSharpCompilation Compilation { get; }
 
+    /// <summary>The names of <c>Subject</c>'s public methods: the cases of a data-driven test that lowers them one by one.</summary>
+    public TheoryData<string> PublicMethods() => [.. Compilation.GetTypeByMetadataName("Subject")!
+        .GetMembers().OfType<IMethodSymbol>()
+        .Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public)
+        .Select(m => m.Name)];
+
     public IMethodSymbol Method(string name) =>
         Compilation.GetTypeByMetadataName("Subject")!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
