@@ -26,7 +26,7 @@ public sealed class CgroupEgressBytesTests
     {
         Privileged.RequireRoot();
         var ip = Privileged.RequireTool("ip");
-        using var cgroup = TemporaryCgroup.Create();
+        using var cgroup = TestCgroup.Create();
         using var pair = new NetworkNamespacePair();
         using var receiver = Receiver(pair);
         int port = ((IPEndPoint)receiver.LocalEndPoint!).Port;
@@ -47,7 +47,7 @@ public sealed class CgroupEgressBytesTests
     public void Does_not_count_what_processes_outside_the_cgroup_send()
     {
         Privileged.RequireRoot();
-        using var cgroup = TemporaryCgroup.Create();
+        using var cgroup = TestCgroup.Create();
         using var pair = new NetworkNamespacePair();
         using var receiver = Receiver(pair);
         using var sender = pair.RunInA(() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
@@ -65,7 +65,7 @@ public sealed class CgroupEgressBytesTests
     public void Ends_by_itself_after_the_duration()
     {
         Privileged.RequireRoot();
-        using var cgroup = TemporaryCgroup.Create();
+        using var cgroup = TestCgroup.Create();
         var options = new CgroupEgressBytesOptions(cgroup.Path, Duration: TimeSpan.FromMilliseconds(700), Interval: TimeSpan.FromMilliseconds(200));
         using var run = SampleRun.Start((output, token) => new CgroupEgressBytesApp().RunAsync(options, output, token));
 
@@ -144,57 +144,5 @@ public sealed class CgroupEgressBytesTests
             // Timed out: the count says how many arrived.
         }
         return received;
-    }
-
-    /// <summary>A cgroup v2 directory with a unique name under the cgroup2 mount (/sys/fs/cgroup, or /sys/fs/cgroup/unified on
-    /// hybrid hosts), removed on dispose once its processes have gone.</summary>
-    sealed class TemporaryCgroup : IDisposable
-    {
-        TemporaryCgroup(string path) => Path = path;
-
-        public string Path { get; }
-
-        public static TemporaryCgroup Create()
-        {
-            var root = File.ReadLines("/proc/mounts").Select(line => line.Split(' ')).FirstOrDefault(fields => fields[2] == "cgroup2")?[1];
-            if (root is null)
-            {
-                const string reason = "no cgroup2 file system is mounted (see /proc/mounts)";
-                if (Privileged.InCi) Assert.Fail($"CI=true forbids skipping: {reason}");
-                Assert.Skip(reason);
-            }
-            var path = System.IO.Path.Combine(root, $"sharp-bpf-sample-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(path);
-            return new TemporaryCgroup(path);
-        }
-
-        /// <summary>Runs a bash script in a child that first moves itself into this cgroup, and waits for it to succeed.</summary>
-        public void RunInside(string script)
-        {
-            var start = new ProcessStartInfo(Privileged.RequireTool("bash")) { RedirectStandardError = true };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add($"echo $$ > {System.IO.Path.Combine(Path, "cgroup.procs")} && {script}");
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"bash exited with {process.ExitCode}: {errors}");
-        }
-
-        public void Dispose()
-        {
-            // A child that just exited can keep the cgroup populated for a moment after it is reaped.
-            for (int attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    Directory.Delete(Path);
-                    return;
-                }
-                catch (IOException) when (attempt < 100)
-                {
-                    Thread.Sleep(20);
-                }
-            }
-        }
     }
 }

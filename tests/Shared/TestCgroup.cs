@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Sharp.Bpf.Testing;
 using Xunit;
 
-namespace Sharp.Bpf.Tests.Links;
+namespace Sharp.Bpf.Testing;
 
 /// <summary>A cgroup v2 directory with a unique name under the cgroup2 mount (/sys/fs/cgroup, or /sys/fs/cgroup/unified
 /// on hybrid hosts), removed on dispose (after its processes exit).</summary>
@@ -51,7 +50,7 @@ internal sealed class TestCgroup : IDisposable
                 Directory.Delete(Path);
                 return;
             }
-            catch (IOException) when (attempt < 50)
+            catch (IOException) when (attempt < 100)
             {
                 Thread.Sleep(20);
             }
