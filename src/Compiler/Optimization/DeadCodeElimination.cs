@@ -8,11 +8,12 @@ internal static class DeadCodeElimination
 {
     public static IrFunction Run(IrFunction function)
     {
-        var liveness = Liveness.Compute(function);
+        var liveness = RegisterLiveness.Compute(function);
         var blocks = new List<Block>();
         foreach (var block in function.Blocks)
         {
-            var live = (bool[])liveness.LiveOut[block.Id].Clone();
+            var live = new bool[function.RegisterCount];
+            foreach (int register in liveness.LiveOut(block.Id)) live[register] = true;
             foreach (var used in IrOperands.Uses(block.Terminator)) live[used.Id] = true;
             var kept = new List<IrInstruction>();
             for (int i = block.Instructions.Count - 1; i >= 0; i--)

@@ -1,12 +1,12 @@
 using System.Numerics;
 using Sharp.Bpf.Compiler.Ir;
-using Sharp.Bpf.Compiler.Optimization;
 
-namespace Sharp.Bpf.Compiler.Backend;
+namespace Sharp.Bpf.Compiler.Optimization;
 
-/// <summary>Which virtual registers are live on entry to and exit from each block, as bit sets (64 registers a word), for register
-/// allocation: the same backward dataflow as <see cref="Liveness"/>, with set operations a word at a time and the live-out
-/// registers listed without visiting every register, since a large function has thousands of registers and hundreds of blocks.</summary>
+/// <summary>Which virtual registers are live on entry to and exit from each block (backward dataflow to a fixed point), as bit
+/// sets of 64 registers a word, for dead-code elimination and register allocation: set operations go a word at a time and
+/// the live-out registers are listed without visiting every register, since a large function has thousands of registers
+/// and hundreds of blocks.</summary>
 internal sealed class RegisterLiveness
 {
     readonly ulong[][] liveIn;
