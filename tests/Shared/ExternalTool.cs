@@ -12,6 +12,15 @@ public static class ExternalTool
     /// <summary>The tool's stdout, and its stderr in <paramref name="stderr"/>; fails the test when it exits non-zero.</summary>
     public static string Run(string tool, IEnumerable<string> arguments, string? stdin, out string stderr)
     {
+        int exitCode = TryRun(tool, arguments, stdin, out var stdout, out stderr);
+        if (exitCode != 0)
+            Assert.Fail($"{tool} {string.Join(' ', arguments)} exited with {exitCode}: {stderr}");
+        return stdout;
+    }
+
+    /// <summary>Runs the tool and returns its exit code, with its stdout and stderr.</summary>
+    public static int TryRun(string tool, IEnumerable<string> arguments, string? stdin, out string stdout, out string stderr)
+    {
         var start = new ProcessStartInfo(Privileged.RequireTool(tool))
         {
             RedirectStandardInput = true,
@@ -27,9 +36,7 @@ public static class ExternalTool
         process.StandardInput.Close();
         process.WaitForExit();
         stderr = errors.GetAwaiter().GetResult();
-        var stdout = output.GetAwaiter().GetResult();
-        if (process.ExitCode != 0)
-            Assert.Fail($"{tool} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {stderr}");
-        return stdout;
+        stdout = output.GetAwaiter().GetResult();
+        return process.ExitCode;
     }
 }

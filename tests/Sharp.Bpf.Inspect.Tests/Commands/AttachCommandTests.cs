@@ -104,12 +104,12 @@ public sealed partial class AttachCommandTests
     /// <summary>The ids of the kernel links whose program has <paramref name="name"/> (bpftool's view).</summary>
     static List<uint> LinksOfProgramsNamed(string name)
     {
-        using var programs = JsonDocument.Parse(ExternalTool.Run("bpftool", ["prog", "list", "--json"]));
+        using var programs = JsonDocument.Parse(BpftoolListing.Programs());
         var ids = programs.RootElement.EnumerateArray()
             .Where(program => program.TryGetProperty("name", out var n) && n.GetString() == name)
             .Select(program => program.GetProperty("id").GetUInt32())
             .ToHashSet();
-        using var links = JsonDocument.Parse(ExternalTool.Run("bpftool", ["link", "list", "--json"]));
+        using var links = JsonDocument.Parse(BpftoolListing.Links());
         return links.RootElement.EnumerateArray()
             .Where(link => link.TryGetProperty("prog_id", out var id) && ids.Contains(id.GetUInt32()))
             .Select(link => link.GetProperty("id").GetUInt32())

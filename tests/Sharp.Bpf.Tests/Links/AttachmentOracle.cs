@@ -50,7 +50,7 @@ static class AttachmentOracle
     }
 
     /// <summary>Every bpf_link in the kernel, as bpftool lists them.</summary>
-    public static string BpftoolLinks() => ExternalTool.Run("bpftool", ["link", "list"]);
+    public static string BpftoolLinks() => BpftoolListing.Links(json: false);
 
     /// <summary>Asserts that no qdisc we create, no filter, no XDP program and no link of <paramref name="programNames"/> is on the interface.</summary>
     public static void AssertNothingAttached(string ns, string interfaceName, params string[] programNames)

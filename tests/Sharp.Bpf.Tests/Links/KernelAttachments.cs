@@ -9,7 +9,7 @@ internal static class KernelAttachments
     /// <summary>The ids of the kernel links that hold program <paramref name="programId"/> (<c>bpftool link list</c>).</summary>
     public static IReadOnlyList<uint> LinksOf(uint programId)
     {
-        using var links = JsonDocument.Parse(ExternalTool.Run("bpftool", ["link", "list", "--json"]));
+        using var links = JsonDocument.Parse(BpftoolListing.Links());
         return links.RootElement.EnumerateArray()
             .Where(link => link.TryGetProperty("prog_id", out var id) && id.GetUInt32() == programId)
             .Select(link => link.GetProperty("id").GetUInt32())
