@@ -12,21 +12,30 @@ internal sealed partial class AttachProcess : IDisposable
     readonly BlockingCollection<string> stderrLines = [];
     readonly List<string> stdoutLines = [];
     readonly List<string> stderrSeen = [];
-    readonly Task stdoutDone;
-    readonly Task stderrDone;
+    readonly Thread stdoutReader;
+    readonly Thread stderrReader;
 
     AttachProcess(Process process)
     {
         this.process = process;
-        stdoutDone = Task.Run(() =>
+        stdoutReader = StartReader(() =>
         {
             while (process.StandardOutput.ReadLine() is { } line) lock (stdoutLines) stdoutLines.Add(line);
         });
-        stderrDone = Task.Run(() =>
+        stderrReader = StartReader(() =>
         {
             while (process.StandardError.ReadLine() is { } line) stderrLines.Add(line);
             stderrLines.CompleteAdding();
         });
+    }
+
+    // Dedicated threads, not the thread pool: under parallel test load a pool reader can wait seconds for a thread, and the
+    // "attached" line then arrives after a short --duration has already detached the program.
+    static Thread StartReader(Action read)
+    {
+        var thread = new Thread(() => read()) { IsBackground = true };
+        thread.Start();
+        return thread;
     }
 
     public static AttachProcess Start(params string[] args)
@@ -61,8 +70,8 @@ internal sealed partial class AttachProcess : IDisposable
     {
         if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
             throw new TimeoutException($"sharp-bpf attach did not exit within a minute; stderr so far: {Stderr}");
-        stdoutDone.Wait();
-        stderrDone.Wait();
+        stdoutReader.Join();
+        stderrReader.Join();
         while (stderrLines.TryTake(out var line)) stderrSeen.Add(line);
         return (process.ExitCode, stdoutLines);
     }
